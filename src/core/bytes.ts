@@ -1,0 +1,68 @@
+import { base64 } from '@scure/base';
+import { ParleyError } from './errors/index.js';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export const utf8 = (text: string): Uint8Array => encoder.encode(text);
+export const fromUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);
+
+export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function toHex(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
+  return out;
+}
+
+/** Lowercase hex only: the record uses one spelling of each hash so that equal values compare equal as text. */
+export function fromHex(text: string, expectedLength?: number): Uint8Array {
+  if (text.length % 2 !== 0 || !/^[0-9a-f]*$/.test(text)) {
+    throw new ParleyError('E_ENCODING_INVALID', `"${text.slice(0, 20)}…" is not lowercase hex.`);
+  }
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
+  if (expectedLength !== undefined && out.length !== expectedLength) {
+    throw new ParleyError('E_ENCODING_INVALID', `Expected ${expectedLength} bytes of hex, got ${out.length}.`);
+  }
+  return out;
+}
+
+/** Standard base64 with padding (RFC 4648 §4), as signed notes and checkpoints use. */
+export const toBase64 = (bytes: Uint8Array): string => base64.encode(bytes);
+
+/**
+ * Strict decoding: padding required, no whitespace, and unused trailing bits must be zero,
+ * so that every byte string has exactly one accepted spelling.
+ */
+export function fromBase64(text: string, expectedLength?: number): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = base64.decode(text);
+  } catch {
+    throw new ParleyError('E_ENCODING_INVALID', `"${text.slice(0, 20)}${text.length > 20 ? '…' : ''}" is not canonical padded base64.`);
+  }
+  if (expectedLength !== undefined && out.length !== expectedLength) {
+    throw new ParleyError('E_ENCODING_INVALID', `Expected ${expectedLength} bytes of base64, got ${out.length}.`);
+  }
+  return out;
+}

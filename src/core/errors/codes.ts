@@ -1,0 +1,60 @@
+/**
+ * The registry of Parley's error codes. Every refusal the system makes has exactly one
+ * code here, an HTTP status for when it crosses an API, and a sentence a person can act on.
+ * `docs/errors.md` is checked against this table by a test, so the two cannot drift.
+ */
+export const ERROR_CODES = {
+  // Input formats
+  E_JSON_NOT_CANONICAL: { status: 400, hint: 'The bytes are valid JSON but not RFC 8785 canonical JSON; re-serialize with a JCS implementation.' },
+  E_JSON_UNSUPPORTED_VALUE: { status: 400, hint: 'Canonical JSON cannot carry this value (undefined, a function, a non-finite number or a lone surrogate); remove it.' },
+  E_ENCODING_INVALID: { status: 400, hint: 'A hex or base64 field has the wrong alphabet or length; check how the value was encoded.' },
+
+  // Keys and signatures
+  E_KEY_INVALID: { status: 400, hint: 'The key text is not of the form name+keyid+base64(type||key); copy it again from its owner.' },
+  E_KEY_ID_MISMATCH: { status: 400, hint: 'The key ID in the key text does not match its name and public key; the key text was altered or mistyped.' },
+  E_SIGNATURE_ALGORITHM_UNSUPPORTED: { status: 400, hint: 'The key uses a signature type Parley does not implement; use an Ed25519 key.' },
+
+  // Events
+  E_EVENT_MALFORMED: { status: 400, hint: 'The event is not a JSON object with the fields v, log, seq, prev, peer, ts, kind, actor, body, sig of the right types; fix the producer.' },
+  E_EVENT_NOT_CANONICAL: { status: 400, hint: 'The event bytes are not the RFC 8785 canonical form of the event, so they are not the bytes that were signed and hashed.' },
+  E_EVENT_UNSIGNED: { status: 400, hint: 'The event has no signature; only events signed by their log\'s key are part of the record.' },
+  E_EVENT_SIGNATURE_INVALID: { status: 400, hint: 'The event\'s signature does not verify under its log\'s key: the event was altered after signing or signed by another key.' },
+  E_EVENT_WRONG_LOG: { status: 400, hint: 'The event names another log than the one it was found in; it was moved between logs.' },
+  E_EVENT_SEQ_GAP: { status: 409, hint: 'Events are missing before this one (its seq is higher than the next expected); fetch the missing events.' },
+  E_EVENT_OUT_OF_ORDER: { status: 409, hint: 'The events are not in seq order; the log was reordered.' },
+  E_EVENT_DUPLICATE: { status: 409, hint: 'The same event appears twice; the log contains a copy.' },
+  E_EVENT_SEQ_REUSED: { status: 409, hint: 'Two different events signed by the same log claim the same seq: the log signed both, which is equivocation.' },
+  E_EVENT_PREV_MISMATCH: { status: 409, hint: 'The event\'s prev hash is not the hash of the event before it: the chain is broken (an event was inserted, replaced or altered).' },
+  E_PEER_REF_UNKNOWN: { status: 409, hint: 'The event refers to an event of the peer\'s log that does not exist in the record.' },
+  E_PEER_REF_MISMATCH: { status: 409, hint: 'The event refers to a peer event by a hash that is not that event\'s hash: one of the two logs was altered.' },
+  E_PEER_REF_REGRESSED: { status: 409, hint: 'The event refers to an older peer event than an earlier event of the same log did; a log only ever learns more of its peer.' },
+  E_PEER_REF_WRONG_LOG: { status: 409, hint: 'The event\'s peer reference names a log that is not this log\'s peer.' },
+  E_PEER_REF_CYCLE: { status: 409, hint: 'Each log refers to an event the other wrote later: the references cannot both be true, so the record was altered.' },
+
+  // Merkle proofs
+  E_PROOF_INVALID: { status: 400, hint: 'The Merkle proof does not lead from the leaf (or the old tree) to the given root.' },
+  E_PROOF_RANGE: { status: 400, hint: 'The index or tree sizes of the proof are out of range (index must be below size; old size at most new size).' },
+
+  // Notes, checkpoints, cosignatures
+  E_NOTE_MALFORMED: { status: 400, hint: 'The signed note is not well formed: text must end in a newline, be followed by a blank line and signature lines "— name base64".' },
+  E_NOTE_SIGNATURE_INVALID: { status: 400, hint: 'A signature by a trusted key on this note does not verify: the note was altered or the signature forged.' },
+  E_NOTE_UNTRUSTED: { status: 400, hint: 'No signature on this note is from a trusted key; check which key signed it and whether you pinned the right one.' },
+  E_CHECKPOINT_MALFORMED: { status: 400, hint: 'The checkpoint body must be the origin line, the decimal tree size and the base64 root hash, each ending in a newline.' },
+  E_CHECKPOINT_ORIGIN_MISMATCH: { status: 400, hint: 'The checkpoint is for another log than expected; it was swapped.' },
+  E_CHECKPOINT_ROOT_MISMATCH: { status: 409, hint: 'The log signed a checkpoint whose root is not the root of its events: the log has forked or its events were rewritten.' },
+  E_CHECKPOINT_INCONSISTENT: { status: 409, hint: 'The new checkpoint is not an extension of the last one seen (the consistency proof fails): the log was rewritten.' },
+  E_LOG_TRUNCATED: { status: 409, hint: 'The signed checkpoint covers more events than are present: events were deleted from the end of the log.' },
+  E_COSIGNATURE_MISSING: { status: 400, hint: 'The checkpoint carries no cosignature from the peer\'s witness key; the peer never vouched for it.' },
+  E_COSIGNATURE_INVALID: { status: 400, hint: 'The witness cosignature does not verify over this checkpoint and its timestamp: it was forged or belongs to another checkpoint.' },
+
+  // Bundles
+  E_BUNDLE_UNREADABLE: { status: 400, hint: 'The bundle directory or one of its files cannot be read; check the path and permissions.' },
+  E_BUNDLE_MANIFEST_INVALID: { status: 400, hint: 'manifest.json is missing, not JSON, or lacks a required field (see docs/bundle.md).' },
+  E_BUNDLE_SIZE_MISMATCH: { status: 400, hint: 'The number of events in a log file differs from the size its manifest states.' },
+  E_BUNDLE_KEY_NOT_PINNED: { status: 400, hint: 'A key in the bundle is not one of the keys you pinned with --key; the bundle was signed by someone else.' },
+
+  // Usage
+  E_USAGE: { status: 400, hint: 'The command was called wrongly; see its --help.' },
+} as const satisfies Record<string, { status: number; hint: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

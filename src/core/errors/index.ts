@@ -1,0 +1,2 @@
+export { ERROR_CODES, type ErrorCode } from './codes.js';
+export { ParleyError, isParleyError } from './parley-error.js';

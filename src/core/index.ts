@@ -1,0 +1,5 @@
+// The public surface of src/core: pure TypeScript, no Node or browser APIs, no I/O.
+export * from './errors/index.js';
+export * from './bytes.js';
+export * from './crypto/index.js';
+export * from './json/index.js';
