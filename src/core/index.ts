@@ -3,3 +3,4 @@ export * from './errors/index.js';
 export * from './bytes.js';
 export * from './crypto/index.js';
 export * from './json/index.js';
+export * from './event/index.js';

@@ -1,0 +1,74 @@
+import { concatBytes, fromBase64, fromUtf8, toBase64, toHex, utf8 } from '../bytes.js';
+import type { CryptoSuite, Signer } from '../crypto/index.js';
+import { ParleyError } from '../errors/index.js';
+import { canonicalJson, isCanonicalText } from '../json/index.js';
+import { EVENT_SIGNING_PREFIX, type EncodedEvent, type SignedEvent, type UnsignedEvent } from './event-types.js';
+import { parseSignedEvent, parseUnsignedEvent } from './event-schema.js';
+
+const PREFIX_BYTES = utf8(EVENT_SIGNING_PREFIX);
+
+/** The bytes an event signature covers: the domain prefix, then JCS of the event without `sig`. */
+export function signingMessage(unsignedCanonicalText: string): Uint8Array {
+  return concatBytes(PREFIX_BYTES, utf8(unsignedCanonicalText));
+}
+
+export function signEvent(crypto: CryptoSuite, signer: Signer, unsigned: UnsignedEvent): EncodedEvent {
+  const checked = parseUnsignedEvent(unsigned);
+  const unsignedText = canonicalJson(checked);
+  const sig = toBase64(signer.sign(signingMessage(unsignedText)));
+  const event: SignedEvent = { ...checked, sig };
+  const text = canonicalJson(event);
+  const bytes = utf8(text);
+  return { event, text, bytes, hash: crypto.sha256(bytes) };
+}
+
+/**
+ * The canonical text of the event without its `sig` member, cut out of the signed text.
+ * In canonical form the top-level members are sorted (actor, body, kind, log, peer, prev, seq,
+ * sig, ts, v), so the top-level `"sig"` member is the LAST occurrence of `,"sig":"<value>"`: only
+ * `ts` (a validated timestamp) and `v` follow it. Removing one member from a canonical object
+ * leaves it canonical, so this equals JCS(event without sig) without re-serializing the body.
+ */
+function unsignedTextOf(text: string, sig: string): string {
+  const member = `,"sig":"${sig}"`;
+  const at = text.lastIndexOf(member);
+  return text.slice(0, at) + text.slice(at + member.length);
+}
+
+export interface DecodedEvent extends EncodedEvent {
+  /** The bytes the signature covers. */
+  readonly signedMessage: Uint8Array;
+}
+
+/** Parse one event from its canonical bytes: JSON, shape, canonical form. No signature check. */
+export function decodeEvent(crypto: CryptoSuite, input: Uint8Array | string): DecodedEvent {
+  let text: string;
+  let value: unknown;
+  try {
+    text = typeof input === 'string' ? input : fromUtf8(input);
+    value = JSON.parse(text);
+  } catch {
+    throw new ParleyError('E_EVENT_MALFORMED', 'The event is not valid UTF-8 JSON.');
+  }
+  const event = parseSignedEvent(value);
+  if (!isCanonicalText(text, value)) {
+    throw new ParleyError('E_EVENT_NOT_CANONICAL', 'The event bytes are not its RFC 8785 canonical form.', { seq: event.seq });
+  }
+  const bytes = typeof input === 'string' ? utf8(input) : input;
+  return { event, text, bytes, hash: crypto.sha256(bytes), signedMessage: signingMessage(unsignedTextOf(text, event.sig)) };
+}
+
+/** Decode and verify an event as a member of `expectedLog`, signed by `publicKey`. */
+export function verifyEvent(crypto: CryptoSuite, input: Uint8Array | string, publicKey: Uint8Array, expectedLog: string): DecodedEvent {
+  const decoded = decodeEvent(crypto, input);
+  const { event } = decoded;
+  if (event.log !== expectedLog) {
+    throw new ParleyError('E_EVENT_WRONG_LOG', `Event ${event.seq} belongs to log "${event.log}", not "${expectedLog}".`, { seq: event.seq });
+  }
+  if (!crypto.ed25519.verify(publicKey, decoded.signedMessage, fromBase64(event.sig, 64))) {
+    throw new ParleyError('E_EVENT_SIGNATURE_INVALID', `The signature of event ${event.seq} of ${event.log} does not verify.`, { seq: event.seq });
+  }
+  return decoded;
+}
+
+export const eventHashHex = (encoded: EncodedEvent): string => toHex(encoded.hash);

@@ -1,0 +1,2 @@
+// The public surface of src/node.
+export * from './crypto/index.js';
