@@ -4,3 +4,5 @@ export * from './bytes.js';
 export * from './crypto/index.js';
 export * from './json/index.js';
 export * from './event/index.js';
+export * from './merkle/index.js';
+export * from './bundle/index.js';
