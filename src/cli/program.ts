@@ -1,14 +1,29 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
+import { verifyCommand } from './commands/verify-command.js';
+import { benchCommand } from './commands/bench-command.js';
+import { EXIT, type CommandResult } from './commands/exit-codes.js';
 
-/** Builds the `parley` command; each subcommand registers itself with its own --help. */
+/** Builds the `parley` command; each subcommand has its own --help. Returns the exit code. */
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = new Command('parley').description('Parley: a bilateral record neither side can quietly rewrite.');
-  program.exitOverride();
+  let result: CommandResult = EXIT.ok;
+  const done = (r: CommandResult): void => {
+    result = r;
+  };
+  const program = new Command('parley')
+    .description('Parley: direct lines between two militaries, on a record neither side can quietly rewrite.')
+    .showHelpAfterError('(add --help for usage)')
+    .exitOverride();
+  program.addCommand(verifyCommand(done));
+  program.addCommand(benchCommand(done));
+  for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
-    return 0;
+    return result;
   } catch (err) {
-    const code = (err as { exitCode?: number }).exitCode;
-    return typeof code === 'number' ? (code === 0 ? 0 : 2) : 1;
+    if (err instanceof CommanderError) {
+      // --help and --version end here with exit code 0; anything else is a usage error.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    throw err;
   }
 }

@@ -5,4 +5,5 @@ export * from './crypto/index.js';
 export * from './json/index.js';
 export * from './event/index.js';
 export * from './merkle/index.js';
+export * from './note/index.js';
 export * from './bundle/index.js';

@@ -6,6 +6,8 @@ export interface ChainLink {
   readonly prev: string | null;
   /** Lowercase hex SHA-256 of the event's canonical bytes. */
   readonly hash: string;
+  /** Where the event was read (a line of a bundle file), to name failures precisely. */
+  readonly line?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export class LogChain {
     if (this.pending) throw this.resolvePending(link.seq);
     if (link.seq === this.expected) {
       if (link.prev !== this.lastHash) {
-        throw this.fail('E_EVENT_PREV_MISMATCH', link.seq, `Event ${link.seq} of ${this.log} does not follow event ${link.seq - 1}: its prev hash is not that event's hash.`);
+        throw this.fail('E_EVENT_PREV_MISMATCH', link, `Event ${link.seq} of ${this.log} does not follow event ${link.seq - 1}: its prev hash is not that event's hash.`);
       }
       this.expected++;
       this.lastHash = link.hash;
@@ -47,11 +49,11 @@ export class LogChain {
     }
     if (link.seq === this.expected - 1) {
       if (link.hash === this.lastHash) {
-        throw this.fail('E_EVENT_DUPLICATE', link.seq, `Event ${link.seq} of ${this.log} appears twice in a row.`);
+        throw this.fail('E_EVENT_DUPLICATE', link, `Event ${link.seq} of ${this.log} appears twice in a row.`);
       }
-      throw this.fail('E_EVENT_SEQ_REUSED', link.seq, `Two different events of ${this.log}, both validly signed, claim seq ${link.seq}.`);
+      throw this.fail('E_EVENT_SEQ_REUSED', link, `Two different events of ${this.log}, both validly signed, claim seq ${link.seq}.`);
     }
-    throw this.fail('E_EVENT_OUT_OF_ORDER', link.seq, `Event ${link.seq} of ${this.log} appears after event ${this.expected - 1}.`);
+    throw this.fail('E_EVENT_OUT_OF_ORDER', link, `Event ${link.seq} of ${this.log} appears after event ${this.expected - 1}.`);
   }
 
   /** A failure still held by the one-event lookahead, if the input ended or broke after it. */
@@ -68,13 +70,15 @@ export class LogChain {
   private resolvePending(nextSeq: number | null): ParleyError {
     const jumped = this.pending!;
     if (nextSeq === this.expected) {
-      return this.fail('E_EVENT_OUT_OF_ORDER', jumped.seq, `Event ${jumped.seq} of ${this.log} appears before event ${this.expected}.`);
+      return this.fail('E_EVENT_OUT_OF_ORDER', jumped, `Event ${jumped.seq} of ${this.log} appears before event ${this.expected}.`);
     }
     const missing = jumped.seq - this.expected === 1 ? `event ${this.expected} is` : `events ${this.expected}–${jumped.seq - 1} are`;
-    return this.fail('E_EVENT_SEQ_GAP', jumped.seq, `In ${this.log}, ${missing} missing before event ${jumped.seq}.`);
+    return this.fail('E_EVENT_SEQ_GAP', jumped, `In ${this.log}, ${missing} missing before event ${jumped.seq}.`);
   }
 
-  private fail(code: 'E_EVENT_PREV_MISMATCH' | 'E_EVENT_DUPLICATE' | 'E_EVENT_SEQ_REUSED' | 'E_EVENT_OUT_OF_ORDER' | 'E_EVENT_SEQ_GAP', seq: number, message: string): ParleyError {
-    return new ParleyError(code, message, { log: this.log, seq });
+  private fail(code: 'E_EVENT_PREV_MISMATCH' | 'E_EVENT_DUPLICATE' | 'E_EVENT_SEQ_REUSED' | 'E_EVENT_OUT_OF_ORDER' | 'E_EVENT_SEQ_GAP', link: ChainLink, message: string): ParleyError {
+    const details: Record<string, unknown> = { log: this.log, seq: link.seq };
+    if (link.line !== undefined) details.line = link.line;
+    return new ParleyError(code, message, details);
   }
 }
