@@ -8,7 +8,7 @@ import {
 import { nodeCrypto } from '../../node/index.js';
 import { seededRandom, syntheticBody } from './synthetic-record.js';
 
-interface SideKeys {
+export interface SideKeys {
   readonly origin: string;
   readonly witnessName: string;
   readonly log: Signer;
@@ -30,6 +30,10 @@ async function write(stream: WriteStream, chunk: string): Promise<void> {
   if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }
 
+/** The two sides' deterministic keys (Washington first): the bench's bundles are signed with these. */
+export const benchSides = (crypto: CryptoSuite = nodeCrypto): readonly [SideKeys, SideKeys] =>
+  [sideKeys(crypto, 'washington', 'beijing'), sideKeys(crypto, 'beijing', 'washington')] as const;
+
 export interface GeneratedBundle {
   readonly dir: string;
   readonly events: number;
@@ -45,7 +49,7 @@ export interface GeneratedBundle {
  */
 export async function generateBundle(dir: string, total: number, crypto: CryptoSuite = nodeCrypto, sampleSize = 4000): Promise<GeneratedBundle> {
   const random = seededRandom(total);
-  const sides = [sideKeys(crypto, 'washington', 'beijing'), sideKeys(crypto, 'beijing', 'washington')] as const;
+  const sides = benchSides(crypto);
   await mkdir(join(dir, 'logs'), { recursive: true });
   const files = sides.map((_, i) => createWriteStream(join(dir, 'logs', `${i}.events`)));
   const logs = sides.map(() => ({ size: 0, last: null as EncodedEvent | null, tree: new RootAccumulator(crypto), pending: '' }));

@@ -31,7 +31,11 @@ export class BatchedEventSource implements CheckedEventSource {
       const batch = this.current;
       if (batch && this.index < batch.events.length) {
         const i = this.index++;
-        return { ...batch.events[i]!, hashBytes: batch.hashes.subarray(i * 64, i * 64 + 32), leafHash: batch.hashes.subarray(i * 64 + 32, i * 64 + 64) };
+        const e = batch.events[i]!;
+        return {
+          seq: e.seq, prev: e.prev, hash: e.hash, ts: e.ts, peer: e.peer, line: e.line,
+          hashBytes: batch.hashes.subarray(i * 64, i * 64 + 32), leafHash: batch.hashes.subarray(i * 64 + 32, i * 64 + 64),
+        };
       }
       if (batch?.failure) {
         const { code, message, line, seq } = batch.failure;

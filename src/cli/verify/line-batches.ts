@@ -25,7 +25,8 @@ export async function* lineBatches(path: string, linesPerBatch = 256, bytesPerBa
     let batchStart = 0;
     let bounds: number[] = [];
     const flush = (end: number): RawBatch => {
-      const batch = { data: buffer.subarray(batchStart, end).slice(), bounds: Uint32Array.from(bounds), firstLine: nextLine };
+      // Buffer.prototype.slice does not copy; a batch needs its own memory, since it is transferred to a worker.
+      const batch = { data: new Uint8Array(buffer.subarray(batchStart, end)), bounds: Uint32Array.from(bounds), firstLine: nextLine };
       nextLine += bounds.length / 2;
       bounds = [];
       return batch;

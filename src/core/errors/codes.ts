@@ -53,6 +53,19 @@ export const ERROR_CODES = {
   E_BUNDLE_SIZE_MISMATCH: { status: 400, hint: 'The number of events in a log file differs from the size its manifest states.' },
   E_BUNDLE_KEY_NOT_PINNED: { status: 400, hint: 'A key in the bundle is not one of the keys you pinned with --key; the bundle was signed by someone else.' },
 
+  // Storage
+  E_STORE_UNAVAILABLE: { status: 503, hint: 'The database cannot be reached; check that it is running and that the connection URL, user and database name are right.' },
+  E_LOG_UNKNOWN: { status: 404, hint: 'No log with this origin is stored; check the origin\'s spelling, or create the log first.' },
+  E_LOG_CONFLICT: { status: 409, hint: 'A log with this origin is already stored for another role or peer; one origin names one log, so choose a distinct origin.' },
+  E_EVENT_SEQ_TAKEN: { status: 409, hint: 'Another event already holds this seq in the log (another writer appended first); re-read the log\'s head, sign the event again with the next seq, and retry.' },
+  E_MERKLE_HASH_CONFLICT: { status: 409, hint: 'A different Merkle hash is already stored at this index: the hashes were computed over other events; recompute them from the stored log.' },
+  E_MERKLE_HASH_MISSING: { status: 500, hint: 'A requested Merkle hash is not stored: either its index lies beyond the log\'s current tree (ask only for hashes of stored events) or the database lost rows (restore it from a backup and run parley verify).' },
+  E_CHECKPOINT_UNKNOWN: { status: 404, hint: 'No checkpoint of this size is stored for the log; store the checkpoint before adding a cosignature to it.' },
+  E_PEER_ALREADY_PINNED: { status: 409, hint: 'A peer of this name is already pinned with other keys or another address; keys are never replaced silently: confirm the new ones with the peer\'s administrators out of band first.' },
+  E_PEER_NOT_PINNED: { status: 404, hint: 'No peer of this name is pinned; pin it first (parley peer add) or check the name.' },
+  E_USER_EXISTS: { status: 409, hint: 'A user with this name or id already exists on this node; choose another name.' },
+  E_USER_UNKNOWN: { status: 404, hint: 'No user with this id exists on this node; check the id, or create the user first.' },
+
   // Usage
   E_USAGE: { status: 400, hint: 'The command was called wrongly; see its --help.' },
 } as const satisfies Record<string, { status: number; hint: string }>;

@@ -23,16 +23,29 @@ export function signEvent(crypto: CryptoSuite, signer: Signer, unsigned: Unsigne
 }
 
 /**
- * The canonical text of the event without its `sig` member, cut out of the signed text.
+ * The signed message, cut out of the event's canonical bytes rather than re-serialized.
  * In canonical form the top-level members are sorted (actor, body, kind, log, peer, prev, seq,
  * sig, ts, v), so the top-level `"sig"` member is the LAST occurrence of `,"sig":"<value>"`: only
  * `ts` (a validated timestamp) and `v` follow it. Removing one member from a canonical object
- * leaves it canonical, so this equals JCS(event without sig) without re-serializing the body.
+ * leaves it canonical, so the rest is exactly JCS(event without sig). The member is ASCII, so
+ * its byte offset is found by searching the bytes, and no text is encoded again.
  */
-function unsignedTextOf(text: string, sig: string): string {
+function signedMessageOf(bytes: Uint8Array, text: string, sig: string): Uint8Array {
   const member = `,"sig":"${sig}"`;
-  const at = text.lastIndexOf(member);
-  return text.slice(0, at) + text.slice(at + member.length);
+  const at = text.length === bytes.length ? text.lastIndexOf(member) : lastIndexOfAscii(bytes, member);
+  const out = new Uint8Array(PREFIX_BYTES.length + bytes.length - member.length);
+  out.set(PREFIX_BYTES, 0);
+  out.set(bytes.subarray(0, at), PREFIX_BYTES.length);
+  out.set(bytes.subarray(at + member.length), PREFIX_BYTES.length + at);
+  return out;
+}
+
+function lastIndexOfAscii(bytes: Uint8Array, needle: string): number {
+  outer: for (let i = bytes.length - needle.length; i >= 0; i--) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle.charCodeAt(j)) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 export interface DecodedEvent extends EncodedEvent {
@@ -55,7 +68,7 @@ export function decodeEvent(crypto: CryptoSuite, input: Uint8Array | string): De
     throw new ParleyError('E_EVENT_NOT_CANONICAL', 'The event bytes are not its RFC 8785 canonical form.', { seq: event.seq });
   }
   const bytes = typeof input === 'string' ? utf8(input) : input;
-  return { event, text, bytes, hash: crypto.sha256(bytes), signedMessage: signingMessage(unsignedTextOf(text, event.sig)) };
+  return { event, text, bytes, hash: crypto.sha256(bytes), signedMessage: signedMessageOf(bytes, text, event.sig) };
 }
 
 /** Decode and verify an event as a member of `expectedLog`, signed by `publicKey`. */

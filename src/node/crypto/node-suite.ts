@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, hash, sign, verify, type KeyObject } from 'node:crypto';
 import type { CryptoSuite, Signer } from '../../core/index.js';
 
 // DER wrappings of raw Ed25519 keys (RFC 8410 §4 and §7): node:crypto takes keys as SPKI/PKCS#8.
@@ -21,7 +21,8 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
 /** OpenSSL-backed primitives: several times faster than the pure suite, and the same answers. */
 export const nodeCrypto: CryptoSuite = {
   name: 'node:crypto',
-  sha256: (data) => createHash('sha256').update(data).digest(),
+  // One-shot hash(): no Hash object per call, which matters at several hashes per event.
+  sha256: (data) => hash('sha256', data, 'buffer'),
   ed25519: {
     algorithm: 'ed25519',
     verify(publicKey, message, signature) {

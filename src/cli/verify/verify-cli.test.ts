@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../../test-support/vectors.js';
+import { generateBundle } from '../bench/generate-bundle.js';
+
+const bin = join(repoRoot, 'bin/parley.js');
+const parley = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+let dir: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(repoRoot, 'dist/cli/main.js'))) throw new Error('Build first: `npm test` builds before it tests (npm run build).');
+  dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
+  await generateBundle(dir, 3000, undefined, 10);
+});
+
+describe('the parley verify command (built, with worker threads)', () => {
+  it('exits 0 on a valid bundle and says what it checked', () => {
+    const run = parley('verify', dir);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^VALID: 2 logs, 3,000 events/);
+    expect(run.stderr).toBe(''); // no progress bar when stderr is not a terminal
+  });
+
+  it('--json prints one object with the report', () => {
+    const run = parley('verify', dir, '--json', '--threads', '2');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ valid: true, events: 3000, failure: null });
+    expect(report.logs).toHaveLength(2);
+    expect(report.peakRssMb).toBeGreaterThan(0);
+  });
+
+  it('exits 1 and names the first failure precisely', () => {
+    const events = join(dir, 'logs/1.events');
+    const original = readFileSync(events, 'utf8');
+    const ls = original.split('\n');
+    ls[1000] = ls[1000]!.replace('"text":"', '"text":"!');
+    writeFileSync(events, ls.join('\n'));
+    try {
+      const text = parley('verify', dir);
+      expect(text.status).toBe(1);
+      expect(text.stdout).toMatch(/^INVALID at log beijing\.parley\.example\/washington, event seq 1000, line 1001: E_EVENT_SIGNATURE_INVALID/);
+      const json = JSON.parse(parley('verify', dir, '--json').stdout);
+      expect(json.failure).toMatchObject({ code: 'E_EVENT_SIGNATURE_INVALID', seq: 1000, line: 1001 });
+    } finally {
+      writeFileSync(events, original);
+    }
+  });
+
+  it('exits 2 on usage errors, with a sentence saying what to do', () => {
+    const missing = parley('verify', join(dir, 'no-such-bundle'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/is not a directory; give the bundle directory/);
+    expect(parley('verify').status).toBe(2);
+    expect(parley('verify', dir, '--threads', 'many').status).toBe(2);
+    expect(parley('frobnicate').status).toBe(2);
+  });
+
+  it('every subcommand has --help', () => {
+    for (const args of [['--help'], ['verify', '--help'], ['bench', '--help'], ['bench', 'verify', '--help']]) {
+      const run = parley(...args);
+      expect(run.status, args.join(' ')).toBe(0);
+      expect(run.stdout).toMatch(/Usage: parley/);
+    }
+  });
+});
