@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { verifyCommand } from './commands/verify-command.js';
 import { benchCommand } from './commands/bench-command.js';
+import { demoCommand } from './commands/demo-command.js';
 import { EXIT, type CommandResult } from './commands/exit-codes.js';
 
 /** Builds the `parley` command; each subcommand has its own --help. Returns the exit code. */
@@ -13,6 +14,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .description('Parley: direct lines between two militaries, on a record neither side can quietly rewrite.')
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
+  program.addCommand(demoCommand(done));
   program.addCommand(verifyCommand(done));
   program.addCommand(benchCommand(done));
   for (const command of program.commands) command.exitOverride();

@@ -49,7 +49,7 @@ export const ERROR_CODES = {
 
   // Bundles
   E_BUNDLE_UNREADABLE: { status: 400, hint: 'The bundle directory or one of its files cannot be read; check the path and permissions.' },
-  E_BUNDLE_MANIFEST_INVALID: { status: 400, hint: 'manifest.json is missing, not JSON, or lacks a required field (see docs/bundle.md).' },
+  E_BUNDLE_MANIFEST_INVALID: { status: 400, hint: 'The bundle manifest (manifest.json) is missing, not JSON, or lacks a required field (see docs/bundle.md).' },
   E_BUNDLE_SIZE_MISMATCH: { status: 400, hint: 'The number of events in a log file differs from the size its manifest states.' },
   E_BUNDLE_KEY_NOT_PINNED: { status: 400, hint: 'A key in the bundle is not one of the keys you pinned with --key; the bundle was signed by someone else.' },
 
