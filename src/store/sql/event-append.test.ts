@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../index.js';
+import { effectsFor, OWN_ORIGIN, ownLog, PEER_ORIGIN, peerLog, signedEvents } from '../testing/factories.js';
+import { runsHere, TestStores } from '../testing/test-stores.js';
+
+const own = signedEvents(OWN_ORIGIN, 6);
+const peer = signedEvents(PEER_ORIGIN, 24);
+const forked = signedEvents(PEER_ORIGIN, 24, 'forked');
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!(await runsHere(dialect)))(`appending events (${dialect})`, () => {
+    const stores = new TestStores(dialect);
+    afterEach(() => stores.cleanup());
+
+    async function storeWithLogs() {
+      const store = await stores.fresh();
+      await store.createLog(ownLog());
+      await store.createLog(peerLog());
+      return store;
+    }
+
+    it('reads back what was appended, in seq order, bytes verbatim', async () => {
+      const store = await storeWithLogs();
+      await store.appendOwnEvents(OWN_ORIGIN, own.slice(0, 2), effectsFor(own.slice(0, 2)));
+      const appended = await store.appendOwnEvents(OWN_ORIGIN, own.slice(2), effectsFor(own.slice(2)));
+      expect(appended).toEqual({ kind: 'appended', added: 4, size: 6 });
+      expect(await store.readEvents(OWN_ORIGIN, 0, 100)).toEqual(own);
+      expect((await store.readEvents(OWN_ORIGIN, 2, 2)).map((e) => e.seq)).toEqual([2, 3]);
+      expect(await store.logSize(OWN_ORIGIN)).toBe(6);
+      expect(await store.latestEvent(OWN_ORIGIN)).toEqual(own[5]);
+      expect(await store.latestEvent(PEER_ORIGIN)).toBeUndefined();
+    });
+
+    it('refuses a gap (E_EVENT_SEQ_GAP) and a reused seq (E_EVENT_SEQ_TAKEN), storing nothing', async () => {
+      const store = await storeWithLogs();
+      await store.appendOwnEvents(OWN_ORIGIN, own.slice(0, 3), effectsFor(own.slice(0, 3)));
+      await expect(store.appendOwnEvents(OWN_ORIGIN, own.slice(4), effectsFor(own.slice(4)))).rejects.toMatchObject({ code: 'E_EVENT_SEQ_GAP' });
+      await expect(store.appendOwnEvents(OWN_ORIGIN, own.slice(2, 5), effectsFor(own.slice(2, 5)))).rejects.toMatchObject({ code: 'E_EVENT_SEQ_TAKEN' });
+      expect(await store.readEvents(OWN_ORIGIN, 0, 100)).toEqual(own.slice(0, 3));
+    });
+
+    it('refuses a batch whose seqs are not consecutive', async () => {
+      const store = await storeWithLogs();
+      const shuffled = [own[0]!, own[2]!, own[1]!];
+      await expect(store.appendOwnEvents(OWN_ORIGIN, shuffled, effectsFor(shuffled))).rejects.toMatchObject({ code: 'E_EVENT_OUT_OF_ORDER' });
+      expect(await store.logSize(OWN_ORIGIN)).toBe(0);
+    });
+
+    it('refuses events for a log it does not hold', async () => {
+      const store = await stores.fresh();
+      await expect(store.appendOwnEvents(OWN_ORIGIN, own, effectsFor(own))).rejects.toMatchObject({ code: 'E_LOG_UNKNOWN' });
+      await expect(store.readEvents(OWN_ORIGIN, 0, 1)).rejects.toMatchObject({ code: 'E_LOG_UNKNOWN' });
+    });
+
+    it('lets exactly one of two racing writers take a seq; the other learns E_EVENT_SEQ_TAKEN', async () => {
+      const first = await storeWithLogs();
+      const second = await stores.another(first);
+      const theirs = signedEvents(OWN_ORIGIN, 3, 'other-process');
+      const outcomes = await Promise.allSettled([
+        first.appendOwnEvents(OWN_ORIGIN, own.slice(0, 3), effectsFor(own.slice(0, 3))),
+        second.appendOwnEvents(OWN_ORIGIN, theirs, effectsFor(theirs)),
+      ]);
+      const refused = outcomes.filter((o) => o.status === 'rejected');
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toMatchObject({ reason: { code: 'E_EVENT_SEQ_TAKEN' } });
+      const winner = outcomes[0]!.status === 'fulfilled' ? own.slice(0, 3) : theirs;
+      expect(await first.readEvents(OWN_ORIGIN, 0, 10)).toEqual(winner);
+    });
+
+    it('treats a repeated or overlapping peer delivery as the same events, adding only the new ones', async () => {
+      const store = await storeWithLogs();
+      await store.appendPeerEvents(PEER_ORIGIN, peer.slice(0, 4), effectsFor(peer.slice(0, 4)));
+      expect(await store.appendPeerEvents(PEER_ORIGIN, peer.slice(0, 4), effectsFor(peer.slice(0, 4)))).toEqual({ kind: 'appended', added: 0, size: 4 });
+      expect(await store.appendPeerEvents(PEER_ORIGIN, peer.slice(2, 6), effectsFor(peer.slice(2, 6)))).toEqual({ kind: 'appended', added: 2, size: 6 });
+      expect(await store.readEvents(PEER_ORIGIN, 0, 100)).toEqual(peer.slice(0, 6));
+    });
+
+    it('returns another event at a stored seq as equivocation, with both events, and stores nothing of the batch', async () => {
+      const store = await storeWithLogs();
+      await store.appendPeerEvents(PEER_ORIGIN, peer.slice(0, 4), effectsFor(peer.slice(0, 4)));
+      const delivery = [peer[1]!, ...forked.slice(2, 6)];
+      const result = await store.appendPeerEvents(PEER_ORIGIN, delivery, effectsFor(delivery));
+      expect(result).toEqual({ kind: 'equivocation', seq: 2, stored: peer[2], received: forked[2] });
+      expect(await store.readEvents(PEER_ORIGIN, 0, 100)).toEqual(peer.slice(0, 4));
+    });
+
+    it('refuses a peer delivery that starts beyond the end of the log', async () => {
+      const store = await storeWithLogs();
+      await expect(store.appendPeerEvents(PEER_ORIGIN, peer.slice(1, 3), effectsFor(peer.slice(1, 3)))).rejects.toMatchObject({ code: 'E_EVENT_SEQ_GAP' });
+    });
+
+    it('ends with exactly the peer log after any sequence of overlapping, repeated and early deliveries', async () => {
+      const delivery = fc.record({ from: fc.nat({ max: 20 }), length: fc.integer({ min: 1, max: 6 }) });
+      await fc.assert(
+        fc.asyncProperty(fc.array(delivery, { maxLength: 8 }), async (deliveries) => {
+          const store = await storeWithLogs();
+          let size = 0;
+          for (const { from, length } of deliveries) {
+            const batch = peer.slice(from, from + length);
+            if (batch.length === 0) continue;
+            const stored = store.appendPeerEvents(PEER_ORIGIN, batch, effectsFor(batch));
+            if (from > size) {
+              await expect(stored).rejects.toMatchObject({ code: 'E_EVENT_SEQ_GAP' });
+            } else {
+              size = Math.max(size, from + batch.length);
+              await expect(stored).resolves.toMatchObject({ kind: 'appended', size });
+            }
+          }
+          expect(await store.readEvents(PEER_ORIGIN, 0, 100)).toEqual(peer.slice(0, size));
+          await store.close();
+        }),
+        { numRuns: 15 },
+      );
+    });
+
+    it('leaves nothing behind when a write fails midway through its transaction', async () => {
+      const store = await storeWithLogs();
+      const batch = own.slice(0, 3);
+      // The events are inserted before the Merkle hashes; a duplicate index fails the second insert.
+      const broken = { merkleHashes: [...effectsFor(batch).merkleHashes, { idx: 0, hash: batch[1]!.leafHash }] };
+      await expect(store.appendOwnEvents(OWN_ORIGIN, batch, broken)).rejects.toMatchObject({ code: 'E_MERKLE_HASH_CONFLICT' });
+      expect(await store.logSize(OWN_ORIGIN)).toBe(0);
+      expect(await store.readEvents(OWN_ORIGIN, 0, 10)).toEqual([]);
+      await expect(store.readMerkleHashes(OWN_ORIGIN, [0])).rejects.toMatchObject({ code: 'E_MERKLE_HASH_MISSING' });
+      // The log is not wedged: the same events go in once the batch is right.
+      await expect(store.appendOwnEvents(OWN_ORIGIN, batch, effectsFor(batch))).resolves.toMatchObject({ size: 3 });
+    });
+  });
+}

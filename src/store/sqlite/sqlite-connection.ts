@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { ParleyError } from '../../core/index.js';
+import type { Database as Tables } from '../sql/database.js';
+
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Opens the database file with the settings the record needs:
+ * - WAL, so readers never block the writer;
+ * - synchronous=FULL: every commit fsyncs the WAL. A delivery receipt promises the peer that
+ *   its events are stored; with NORMAL a power cut could lose commits we had already receipted;
+ * - foreign keys on (SQLite leaves them off by default);
+ * - a busy timeout, so a short-lived second process (a CLI command) waits instead of failing.
+ */
+export function openSqliteFile(path: string): Database.Database {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const db = new Database(path);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (cause) {
+    throw new ParleyError('E_STORE_UNAVAILABLE', `Cannot open the SQLite database at ${path}: ${(cause as Error).message}`, { path });
+  }
+}
+
+/**
+ * Kysely prepares every statement anew; better-sqlite3 statements are reusable, so this keeps the
+ * most recent ones (batch inserts of a given size recur) and saves re-parsing SQL on hot paths.
+ *
+ * It also turns Kysely's `begin` into `begin immediate`: a deferred transaction that reads first
+ * and writes later fails at once with SQLITE_BUSY if another process wrote meanwhile, whereas an
+ * immediate one takes the write lock up front and waits for it under the busy timeout.
+ */
+function withStatementCache(db: Database.Database): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => db.close(),
+    prepare(text) {
+      const sql = text === 'begin' ? 'begin immediate' : text;
+      let statement = cache.get(sql);
+      if (statement) {
+        cache.delete(sql);
+      } else {
+        statement = db.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
+interface SharedConnection {
+  readonly db: Kysely<Tables>;
+  stores: number;
+}
+
+const connections = new Map<string, SharedConnection>();
+
+/**
+ * One connection per database file per process, shared by every store opened on that file.
+ * better-sqlite3 is synchronous: two connections in one process would wait for each other's
+ * write lock while blocking the very thread that must release it. Sharing one connection lets
+ * Kysely's connection mutex put their transactions one after the other instead.
+ */
+export function sharedSqliteKysely(path: string): { readonly db: Kysely<Tables>; release(): Promise<void> } {
+  const key = resolve(path);
+  let shared = connections.get(key);
+  if (!shared) {
+    const database = withStatementCache(openSqliteFile(key));
+    shared = { db: new Kysely<Tables>({ dialect: new SqliteDialect({ database }) }), stores: 0 };
+    connections.set(key, shared);
+  }
+  const connection = shared;
+  connection.stores++;
+  let released = false;
+  return {
+    db: connection.db,
+    async release() {
+      if (released) return;
+      released = true;
+      if (--connection.stores > 0) return;
+      connections.delete(key);
+      await connection.db.destroy();
+    },
+  };
+}
