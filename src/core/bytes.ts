@@ -34,13 +34,20 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
+
 /** Lowercase hex only: the record uses one spelling of each hash so that equal values compare equal as text. */
 export function fromHex(text: string, expectedLength?: number): Uint8Array {
-  if (text.length % 2 !== 0 || !/^[0-9a-f]*$/.test(text)) {
-    throw new ParleyError('E_ENCODING_INVALID', `"${text.slice(0, 20)}…" is not lowercase hex.`);
-  }
+  const invalid = (): ParleyError => new ParleyError('E_ENCODING_INVALID', `"${text.slice(0, 20)}…" is not lowercase hex.`);
+  if (text.length % 2 !== 0) throw invalid();
   const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < out.length; i++) {
+    const hi = HEX_VALUE[text.charCodeAt(2 * i)] ?? -1;
+    const lo = HEX_VALUE[text.charCodeAt(2 * i + 1)] ?? -1;
+    if (hi < 0 || lo < 0) throw invalid();
+    out[i] = (hi << 4) | lo;
+  }
   if (expectedLength !== undefined && out.length !== expectedLength) {
     throw new ParleyError('E_ENCODING_INVALID', `Expected ${expectedLength} bytes of hex, got ${out.length}.`);
   }

@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { ParleyError } from '../../core/index.js';
 
 export interface RawBatch {
-  /** The batch's bytes as they stand in the file. */
+  /** The batch's lines, back to back, without their newlines. */
   readonly data: Uint8Array;
-  /** Per line, its start and its end (before the newline) in `data`. */
+  /** Per line, its start and its end in `data`. */
   readonly bounds: Uint32Array;
   /** 1-based line number of the first line. */
   readonly firstLine: number;
@@ -12,49 +12,86 @@ export interface RawBatch {
 
 const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
+/** Collects lines (views into the read chunks) and copies them once into a batch of its own. */
+class BatchBuilder {
+  private lines: Uint8Array[] = [];
+  private bytes = 0;
+  private nextLine = 1;
+
+  constructor(private readonly maxLines: number, private readonly maxBytes: number) {}
+
+  add(line: Uint8Array): void {
+    this.lines.push(line);
+    this.bytes += line.length;
+  }
+
+  get full(): boolean {
+    return this.lines.length >= this.maxLines || this.bytes >= this.maxBytes;
+  }
+
+  get empty(): boolean {
+    return this.lines.length === 0;
+  }
+
+  /** A batch in memory of its own, since it is transferred to a worker. */
+  take(): RawBatch {
+    const data = new Uint8Array(this.bytes);
+    const bounds = new Uint32Array(this.lines.length * 2);
+    let offset = 0;
+    this.lines.forEach((line, i) => {
+      data.set(line, offset);
+      bounds[2 * i] = offset;
+      offset += line.length;
+      bounds[2 * i + 1] = offset;
+    });
+    const batch = { data, bounds, firstLine: this.nextLine };
+    this.nextLine += this.lines.length;
+    this.lines = [];
+    this.bytes = 0;
+    return batch;
+  }
+
+  tooLong(): ParleyError {
+    const line = this.nextLine + this.lines.length;
+    return new ParleyError('E_EVENT_MALFORMED', `Line ${line} is longer than ${MAX_LINE_BYTES} bytes; no event is that large.`, { line });
+  }
+}
+
 /**
- * Streams an events file as batches of whole lines, each copied into its own buffer so it can be
- * handed to a worker. Memory stays at a few chunks whatever the file's size. A missing final
- * newline is tolerated; an over-long line is refused rather than buffered without end.
+ * Streams an events file as batches of whole lines. Memory stays at a few chunks whatever the
+ * file's size; the only bytes joined across chunks are those of the one line a chunk cuts.
+ * A missing final newline is tolerated; an over-long line is refused rather than buffered.
  */
 export async function* lineBatches(path: string, linesPerBatch = 256, bytesPerBatch = 512 * 1024): AsyncGenerator<RawBatch> {
-  let nextLine = 1;
-
-  function* cut(buffer: Buffer, final: boolean): Generator<RawBatch, number> {
-    let pos = 0;
-    let batchStart = 0;
-    let bounds: number[] = [];
-    const flush = (end: number): RawBatch => {
-      // Buffer.prototype.slice does not copy; a batch needs its own memory, since it is transferred to a worker.
-      const batch = { data: new Uint8Array(buffer.subarray(batchStart, end)), bounds: Uint32Array.from(bounds), firstLine: nextLine };
-      nextLine += bounds.length / 2;
-      bounds = [];
-      return batch;
-    };
-    while (pos < buffer.length) {
-      let newline = buffer.indexOf(10, pos);
-      if (newline < 0) {
-        if (!final) break;
-        newline = buffer.length;
-      }
-      if (bounds.length === 0) batchStart = pos;
-      bounds.push(pos - batchStart, newline - batchStart);
-      pos = Math.min(newline + 1, buffer.length);
-      if (newline === buffer.length) pos = buffer.length;
-      if (bounds.length / 2 >= linesPerBatch || pos - batchStart >= bytesPerBatch) yield flush(pos);
-    }
-    if (bounds.length > 0) yield flush(pos);
-    return pos;
-  }
-
-  let carry: Buffer = Buffer.alloc(0);
+  const builder = new BatchBuilder(linesPerBatch, bytesPerBatch);
+  let carry: Buffer[] = []; // pieces of a line that started in an earlier chunk
+  let carried = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
-    const buffer = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const consumed = yield* cut(buffer, false);
-    carry = buffer.subarray(consumed);
-    if (carry.length > MAX_LINE_BYTES) {
-      throw new ParleyError('E_EVENT_MALFORMED', `Line ${nextLine} is longer than ${MAX_LINE_BYTES} bytes; no event is that large.`, { line: nextLine });
+    let pos = 0;
+    if (carried > 0) {
+      const newline = chunk.indexOf(10);
+      if (newline < 0) {
+        carry.push(chunk);
+        carried += chunk.length;
+        if (carried > MAX_LINE_BYTES) throw builder.tooLong();
+        continue;
+      }
+      builder.add(Buffer.concat([...carry, chunk.subarray(0, newline)]));
+      carry = [];
+      carried = 0;
+      pos = newline + 1;
+    }
+    for (let newline = chunk.indexOf(10, pos); newline >= 0; newline = chunk.indexOf(10, pos)) {
+      builder.add(chunk.subarray(pos, newline));
+      pos = newline + 1;
+      if (builder.full) yield builder.take();
+    }
+    if (pos < chunk.length) {
+      carry = [chunk.subarray(pos)];
+      carried = chunk.length - pos;
+      if (carried > MAX_LINE_BYTES) throw builder.tooLong();
     }
   }
-  if (carry.length) yield* cut(carry, true);
+  if (carried > 0) builder.add(Buffer.concat(carry));
+  if (!builder.empty) yield builder.take();
 }

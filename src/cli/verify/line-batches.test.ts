@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { lineBatches } from './line-batches.js';
+
+async function readAll(content: string | Buffer, linesPerBatch = 3): Promise<{ lines: string[]; firstLines: number[] }> {
+  const path = join(mkdtempSync(join(tmpdir(), 'parley-lines-')), 'events');
+  writeFileSync(path, content);
+  const lines: string[] = [];
+  const firstLines: number[] = [];
+  for await (const batch of lineBatches(path, linesPerBatch)) {
+    firstLines.push(batch.firstLine);
+    for (let i = 0; i < batch.bounds.length; i += 2) lines.push(Buffer.from(batch.data.subarray(batch.bounds[i]!, batch.bounds[i + 1]!)).toString());
+  }
+  return { lines, firstLines };
+}
+
+describe('lineBatches', () => {
+  it('cuts a file into whole lines, numbered, with or without a final newline', async () => {
+    expect(await readAll('a\nbb\nccc\nd\n')).toEqual({ lines: ['a', 'bb', 'ccc', 'd'], firstLines: [1, 4] });
+    expect((await readAll('a\nbb\nccc\nd')).lines).toEqual(['a', 'bb', 'ccc', 'd']);
+    expect((await readAll('a\n\nb\n')).lines).toEqual(['a', '', 'b']);
+  });
+
+  it('joins a line that spans read chunks, and keeps every byte', async () => {
+    const long = 'x'.repeat(1024 * 1024 + 17);
+    const lines = ['first', long, 'é中文', long + 'y', 'last'];
+    expect((await readAll(lines.join('\n') + '\n', 2)).lines).toEqual(lines);
+  });
+
+  it('refuses a line longer than any event rather than buffering it', async () => {
+    await expect(readAll('y'.repeat(5 * 1024 * 1024))).rejects.toMatchObject({ code: 'E_EVENT_MALFORMED' });
+  });
+});
