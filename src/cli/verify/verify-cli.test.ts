@@ -66,4 +66,16 @@ describe('the parley verify command (built, with worker threads)', () => {
       expect(run.stdout).toMatch(/Usage: parley/);
     }
   });
+
+  it('bench verify --json reports the measured fields, consistent with each other', () => {
+    const run = parley('bench', 'verify', '--events', '400', '--json');
+    expect(run.status).toBe(0);
+    const r = JSON.parse(run.stdout);
+    for (const key of ['events', 'seconds', 'events_per_s', 'raw_verify_per_s', 'ratio', 'peak_rss_mb']) expect(typeof r[key], key).toBe('number');
+    expect(r.events).toBe(400);
+    expect(r.events_per_s).toBeCloseTo(r.events / r.seconds, -1);
+    expect(r.raw_verify_per_s).toBeCloseTo(r.raw_verify_single_thread_per_s * r.cores, -1);
+    expect(r.ratio).toBeCloseTo(r.events_per_s / r.raw_verify_per_s, 1);
+    expect(r.peak_rss_mb).toBeGreaterThan(10);
+  });
 });

@@ -17,8 +17,6 @@ interface Pending {
   reject(error: Error): void;
 }
 
-const YOUNG_GENERATION_MB = 64;
-
 /** A fixed set of worker threads, each job going to the least-loaded worker. */
 export class WorkerPool implements BatchChecker {
   private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
@@ -27,9 +25,7 @@ export class WorkerPool implements BatchChecker {
   constructor(size: number) {
     const script = new URL('./verify-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
-      // Each event allocates a few kilobytes of short-lived text and bytes; a larger young generation
-      // lets the scavenger run less often, which measurably cuts verification's garbage-collection time.
-      const slot = { worker: new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }), pending: new Map<number, Pending>() };
+      const slot = { worker: new Worker(script), pending: new Map<number, Pending>() };
       slot.worker.on('message', ({ id, result }: { id: number; result: BatchResult }) => {
         const job = slot.pending.get(id);
         slot.pending.delete(id);
