@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { verifyCommand } from './commands/verify-command.js';
 import { benchCommand } from './commands/bench-command.js';
 import { demoCommand } from './commands/demo-command.js';
+import { initCommand } from './commands/init-command.js';
+import { peerCommand } from './commands/peer-command.js';
 import { EXIT, type CommandResult } from './commands/exit-codes.js';
 
 /** Builds the `parley` command; each subcommand has its own --help. Returns the exit code. */
@@ -15,6 +17,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     .showHelpAfterError('(add --help for usage)')
     .exitOverride();
   program.addCommand(demoCommand(done));
+  program.addCommand(initCommand(done));
+  program.addCommand(peerCommand(done));
   program.addCommand(verifyCommand(done));
   program.addCommand(benchCommand(done));
   for (const command of program.commands) command.exitOverride();

@@ -1,2 +1,3 @@
 // The public surface of src/node.
 export * from './crypto/index.js';
+export * from './config/index.js';

@@ -66,6 +66,11 @@ export const ERROR_CODES = {
   E_USER_EXISTS: { status: 409, hint: 'A user with this name or id already exists on this node; choose another name.' },
   E_USER_UNKNOWN: { status: 404, hint: 'No user with this id exists on this node; check the id, or create the user first.' },
 
+  // Node configuration
+  E_CONFIG_INVALID: { status: 400, hint: 'The node configuration or key file is missing or invalid; create it with `parley init`, or fix the field named.' },
+  E_NODE_EXISTS: { status: 409, hint: 'A node is already set up in that data folder; use its config, or choose another folder.' },
+  E_KEY_FILE_EXPOSED: { status: 400, hint: 'The node key file is readable by other users; restrict it with chmod 600 before starting the node.' },
+
   // Usage
   E_USAGE: { status: 400, hint: 'The command was called wrongly; see its --help.' },
 } as const satisfies Record<string, { status: number; hint: string }>;

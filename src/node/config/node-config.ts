@@ -1,0 +1,64 @@
+import { readFile, writeFile, rename } from 'node:fs/promises';
+import { z } from 'zod';
+import { ParleyError } from '../../core/index.js';
+
+const hostName = z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, 'a lowercase host name such as washington.parley.example');
+
+const peerSchema = z.strictObject({
+  /** The peer node's name, e.g. "beijing". */
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/),
+  url: z.url({ protocol: /^https?$/ }),
+  /** The peer's node key, pinned: its log keys and witness key all carry this Ed25519 key. */
+  witnessKey: z.string().min(1),
+  addedAt: z.string(),
+});
+
+export const nodeConfigSchema = z.strictObject({
+  format: z.literal('parley-node/v1'),
+  side: z.string().regex(/^[A-Z]{2,3}$/, 'a country code such as US or CN'),
+  name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes, starting with a letter'),
+  /** The node's host name: its logs' origins are `${host}/${peer}`, its witness key `${host}/witness`. */
+  host: hostName,
+  listen: z.strictObject({ host: z.string(), port: z.number().int().min(1).max(65535) }),
+  /** IANA time zone of this side, for showing local times (DESIGN §2: every time in UTC and both sides' local time). */
+  timeZone: z.string(),
+  storage: z.discriminatedUnion('dialect', [
+    z.strictObject({ dialect: z.literal('sqlite'), path: z.string() }),
+    z.strictObject({ dialect: z.literal('postgres'), url: z.string() }),
+  ]),
+  /** The key file, relative to the config file's folder; mode 0600, never logged. */
+  keyFile: z.string(),
+  peers: z.array(peerSchema),
+});
+
+export type NodeConfig = z.infer<typeof nodeConfigSchema>;
+export type PinnedPeerConfig = z.infer<typeof peerSchema>;
+
+export async function loadNodeConfig(path: string): Promise<NodeConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new ParleyError('E_CONFIG_INVALID', `The node configuration ${path} cannot be read; create one with \`parley init\`.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ParleyError('E_CONFIG_INVALID', `${path} is not valid JSON.`);
+  }
+  const result = nodeConfigSchema.safeParse(value);
+  if (!result.success) {
+    const why = result.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; ');
+    throw new ParleyError('E_CONFIG_INVALID', `${path} is not a valid node configuration: ${why}.`);
+  }
+  return result.data;
+}
+
+/** Writes the whole file anew and renames it into place, so a crash never leaves half a config. */
+export async function saveNodeConfig(path: string, config: NodeConfig): Promise<void> {
+  const checked = nodeConfigSchema.parse(config);
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(checked, null, 2) + '\n', { mode: 0o644 });
+  await rename(temporary, path);
+}
