@@ -1,3 +1,4 @@
 // The public surface of src/node.
 export * from './crypto/index.js';
 export * from './config/index.js';
+export * from './server/index.js';

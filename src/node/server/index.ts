@@ -1,0 +1,2 @@
+export { openNode, type ParleyNode, type NodeOptions } from './parley-node.js';
+export { systemClock, type Clock } from './clock.js';
