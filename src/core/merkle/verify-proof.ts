@@ -7,6 +7,15 @@ const invalid = (why: string): ParleyError => new ParleyError('E_PROOF_INVALID',
 const isOdd = (n: number): boolean => n % 2 === 1;
 const half = (n: number): number => Math.floor(n / 2);
 
+/**
+ * RFC 9162 §2.1.3.2 step 3 / §2.1.4.2 step 6: right-shift both indexes until fn is odd or zero,
+ * skipping the levels where the node has no right sibling (the right edge of an unbalanced tree).
+ */
+function skipRightEdge(fn: number, sn: number): [number, number] {
+  while (!isOdd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+  return [fn, sn];
+}
+
 /** RFC 9162 §2.1.3.2: checks that `leaf` is at `index` in the tree of `size` leaves with `root`. */
 export function verifyInclusion(crypto: Pick<CryptoSuite, 'sha256'>, index: number, size: number, leaf: Uint8Array, proof: readonly Uint8Array[], root: Uint8Array): void {
   if (!isSafeCount(index) || !isSafeCount(size) || index >= size) {
@@ -20,8 +29,7 @@ export function verifyInclusion(crypto: Pick<CryptoSuite, 'sha256'>, index: numb
     if (sn === 0) throw invalid('The inclusion proof is longer than the tree is deep.');
     if (isOdd(fn) || fn === sn) {
       r = nodeHash(crypto.sha256, p, r);
-      // Skip the levels where this node has no right sibling (the right edge of an unbalanced tree).
-      if (!isOdd(fn)) while (!isOdd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+      if (!isOdd(fn)) [fn, sn] = skipRightEdge(fn, sn);
     } else {
       r = nodeHash(crypto.sha256, r, p);
     }
@@ -58,7 +66,7 @@ export function verifyConsistency(
     if (isOdd(fn) || fn === sn) {
       fr = nodeHash(crypto.sha256, c, fr);
       sr = nodeHash(crypto.sha256, c, sr);
-      if (!isOdd(fn)) while (!isOdd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+      if (!isOdd(fn)) [fn, sn] = skipRightEdge(fn, sn);
     } else {
       sr = nodeHash(crypto.sha256, sr, c);
     }
