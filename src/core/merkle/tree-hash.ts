@@ -1,42 +1,71 @@
 import type { CryptoSuite } from '../crypto/index.js';
+import { ParleyError } from '../errors/index.js';
 
-type Sha256 = CryptoSuite['sha256'];
-const LEAF_PREFIX = Uint8Array.of(0x00);
+/**
+ * The hash a Merkle function uses. It is always injected, never imported: the pure suite runs
+ * everywhere, and the command-line verifier passes node:crypto's faster SHA-256 instead.
+ * `sha256` must return a fresh array and keep no reference to its input (both suites do).
+ */
+export type MerkleHasher = Pick<CryptoSuite, 'sha256'>;
 
-/** RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 ‖ data). */
-export function leafHash(crypto: Pick<CryptoSuite, 'sha256'>, data: Uint8Array): Uint8Array {
+/** Every tree hash is one SHA-256 output. */
+export const HASH_SIZE = 32;
+
+/** RFC 9162 §2.1.1: the hash of an empty tree is SHA-256 of the empty string. */
+export const emptyRoot = (crypto: MerkleHasher): Uint8Array => crypto.sha256(new Uint8Array(0));
+
+/** RFC 9162 §2.1.1: leaf hash = SHA-256(0x00 ‖ data). The prefix keeps a leaf from posing as a node. */
+export function leafHash(crypto: MerkleHasher, data: Uint8Array): Uint8Array {
   const input = new Uint8Array(data.length + 1);
-  input.set(LEAF_PREFIX, 0);
+  input[0] = 0x00;
   input.set(data, 1);
   return crypto.sha256(input);
 }
 
+// One buffer serves every node hash: streaming a million-event log makes about a million of
+// them, and the hash is synchronous, so nothing can observe the buffer between fill and hash.
+const nodeInput = new Uint8Array(1 + 2 * HASH_SIZE);
+
 /** RFC 9162 §2.1.1: interior node = SHA-256(0x01 ‖ left ‖ right). */
-export function nodeHash(sha256: Sha256, left: Uint8Array, right: Uint8Array): Uint8Array {
-  const input = new Uint8Array(65);
-  input[0] = 0x01;
-  input.set(left, 1);
-  input.set(right, 33);
-  return sha256(input);
+export function nodeHash(crypto: MerkleHasher, left: Uint8Array, right: Uint8Array): Uint8Array {
+  // A short input would leave the previous node's bytes in the buffer: refuse rather than hash them.
+  if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) {
+    throw new ParleyError('E_ENCODING_INVALID', `A Merkle tree hash is ${HASH_SIZE} bytes; got ${left.length} and ${right.length}.`);
+  }
+  nodeInput[0] = 0x01;
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_SIZE);
+  return crypto.sha256(nodeInput);
 }
 
-/** RFC 9162 §2.1.1: the hash of an empty tree is SHA-256 of the empty string. */
-export const emptyRoot = (crypto: Pick<CryptoSuite, 'sha256'>): Uint8Array => crypto.sha256(new Uint8Array(0));
+/**
+ * Sizes and indexes are unsigned 64-bit in RFC 9162. JavaScript numbers are exact only up to
+ * 2^53 − 1, and no Parley log comes near that, so larger values are refused as out of range
+ * rather than silently rounded (a rounded 2^64 − 1 could otherwise pass a `<` check).
+ */
+export const isSafeCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
-/** Largest power of two strictly below n (n ≥ 2): where RFC 9162 §2.1.1 splits a tree of n leaves. */
+/**
+ * RFC 9162 §2.1.1 splits a tree of n > 1 leaves after k leaves, k the largest power of two
+ * strictly below n. Multiplication, not `<<`, because bit operators truncate to 32 bits.
+ */
 export function splitPoint(n: number): number {
   let k = 1;
   while (k * 2 < n) k *= 2;
   return k;
 }
 
-/** Sizes and indexes are unsigned 64-bit in the RFC; beyond 2^53 they cannot be exact here, and no Parley log is that long. */
-export const isSafeCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
+/** Whether n is 2^j for some j ≥ 0 (exact for every safe integer, unlike `n & (n − 1)`). */
+export function isPowerOfTwo(n: number): boolean {
+  if (n < 1) return false;
+  let x = n;
+  while (x % 2 === 0) x /= 2;
+  return x === 1;
+}
 
-/** Naive MTH(D[n]) by the RFC's recursive definition: the reference the fast paths are tested against. */
-export function referenceRoot(crypto: Pick<CryptoSuite, 'sha256'>, leafHashes: readonly Uint8Array[]): Uint8Array {
-  if (leafHashes.length === 0) return emptyRoot(crypto);
-  if (leafHashes.length === 1) return leafHashes[0]!;
-  const k = splitPoint(leafHashes.length);
-  return nodeHash(crypto.sha256, referenceRoot(crypto, leafHashes.slice(0, k)), referenceRoot(crypto, leafHashes.slice(k)));
+/** 1-bits of a safe integer: `>>` would see only the low 32 bits. */
+export function popcount(n: number): number {
+  let bits = 0;
+  for (let x = n; x > 0; x = Math.floor(x / 2)) bits += x % 2;
+  return bits;
 }
