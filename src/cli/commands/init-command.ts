@@ -19,7 +19,7 @@ export interface InitOptions {
 }
 
 /** Sets up a node in `data`: its key file (0600) and its configuration. Refuses to touch an existing node. */
-export async function initNode(options: InitOptions): Promise<{ configPath: string; config: NodeConfig; witnessKey: string }> {
+export async function initNode(options: InitOptions): Promise<{ configPath: string; config: NodeConfig; witnessKey: string; logKey: string }> {
   const data = resolve(options.data);
   const configPath = join(data, CONFIG_FILE);
   if (existsSync(configPath)) throw new ParleyError('E_NODE_EXISTS', `A node is already set up in ${data} (${CONFIG_FILE} exists).`);
@@ -37,7 +37,8 @@ export async function initNode(options: InitOptions): Promise<{ configPath: stri
   await mkdir(data, { recursive: true, mode: 0o700 });
   const keys = await createKeyFile(join(data, KEY_FILE));
   await saveNodeConfig(configPath, config);
-  return { configPath, config, witnessKey: publicKeysOf(host, keys).witnessKey };
+  const { witnessKey, logKey } = publicKeysOf(host, keys);
+  return { configPath, config, witnessKey, logKey };
 }
 
 const port = (value: string): number => {
@@ -57,10 +58,11 @@ export function initCommand(done: (result: CommandResult) => void): Command {
     .option('--time-zone <zone>', 'IANA time zone of this side (e.g. America/New_York)')
     .action(async (opts: { side: string; name: string; data: string; host?: string; port?: number; timeZone?: string }) => {
       try {
-        const { configPath, config, witnessKey } = await initNode(opts);
+        const { configPath, config, witnessKey, logKey } = await initNode(opts);
         process.stdout.write(
           `Node ${config.name} (${config.side}) set up.\n  config   ${configPath}\n  storage  ${config.storage.dialect === "sqlite" ? `SQLite, ${config.storage.path}` : "PostgreSQL"}\n` +
-            `Give the peer's administrators this key, through a channel you both trust, so they can pin it:\n  ${witnessKey}\n`,
+            `Give the peer's administrators these two keys, through a channel you both trust, so they can pin them\n` +
+            `(parley peer add URL WITNESS-KEY LOG-KEY):\n  witness  ${witnessKey}\n  log      ${logKey}\n`,
         );
         done(EXIT.ok);
       } catch (err) {

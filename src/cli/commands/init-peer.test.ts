@@ -44,13 +44,18 @@ describe('parley init and parley peer add', () => {
     const us = await initNode({ side: 'US', name: 'washington', data: join(base, 'washington') });
     const cn = await initNode({ side: 'CN', name: 'beijing', data: join(base, 'beijing'), port: 8402 });
     const other = await initNode({ side: 'CN', name: 'beijing', data: join(base, 'impostor') });
-    expect(await addPeer(us.configPath, 'http://127.0.0.1:8402', cn.witnessKey)).toEqual({ name: 'beijing', added: true });
-    expect(await addPeer(us.configPath, 'http://127.0.0.1:8402', cn.witnessKey)).toEqual({ name: 'beijing', added: false });
-    expect(await codeOf(addPeer(us.configPath, 'http://127.0.0.1:8402', other.witnessKey))).toBe('E_PEER_ALREADY_PINNED');
-    expect(await codeOf(addPeer(us.configPath, 'http://127.0.0.1:8402', 'beijing.parley.example/witness+00000000+AAAA'))).toMatch(/^E_(KEY_INVALID|KEY_ID_MISMATCH|SIGNATURE_ALGORITHM_UNSUPPORTED)$/);
-    expect(await codeOf(addPeer(us.configPath, 'http://127.0.0.1:8402', us.witnessKey))).toBe('E_KEY_INVALID');
+    const url = 'http://127.0.0.1:8402';
+    expect(await addPeer(us.configPath, url, cn.witnessKey, cn.logKey)).toEqual({ name: 'beijing', added: true });
+    expect(await addPeer(us.configPath, url, cn.witnessKey, cn.logKey)).toEqual({ name: 'beijing', added: false });
+    expect(await codeOf(addPeer(us.configPath, url, other.witnessKey, other.logKey))).toBe('E_PEER_ALREADY_PINNED');
+    expect(await codeOf(addPeer(us.configPath, url, cn.witnessKey, other.logKey))).toBe('E_PEER_ALREADY_PINNED');
+    expect(await codeOf(addPeer(us.configPath, url, 'beijing.parley.example/witness+00000000+AAAA', cn.logKey))).toMatch(/^E_(KEY_INVALID|KEY_ID_MISMATCH|SIGNATURE_ALGORITHM_UNSUPPORTED)$/);
+    expect(await codeOf(addPeer(us.configPath, url, us.witnessKey, us.logKey))).toBe('E_KEY_INVALID');
+    // Keys in the wrong order, or a log key of another host, are refused before anything is written.
+    expect(await codeOf(addPeer(us.configPath, 'http://127.0.0.1:8403', cn.logKey, cn.witnessKey))).toBe('E_KEY_INVALID');
+    expect(await codeOf(addPeer(us.configPath, 'http://127.0.0.1:8403', cn.witnessKey, us.logKey))).toBe('E_KEY_INVALID');
     const config = await loadNodeConfig(us.configPath);
-    expect(config.peers).toEqual([expect.objectContaining({ name: 'beijing', url: 'http://127.0.0.1:8402', witnessKey: cn.witnessKey })]);
+    expect(config.peers).toEqual([expect.objectContaining({ name: 'beijing', url, witnessKey: cn.witnessKey, logKey: cn.logKey })]);
   });
 
   it('works as commands, with exit codes', () => {
@@ -60,11 +65,11 @@ describe('parley init and parley peer add', () => {
     expect(init.status).toBe(0);
     expect(init.stdout).toMatch(/Node washington \(US\) set up/);
     expect(parley('init', '--side', 'US', '--name', 'washington', '--data', join(base, 'w')).status).toBe(2);
-    const key = /(washington\.parley\.example\/witness\S+)/.exec(init.stdout)![1]!;
+    const keysOf = (stdout: string): string[] => [/witness +(\S+)/.exec(stdout)![1]!, /log +(\S+)/.exec(stdout)![1]!];
     const cn = parley('init', '--side', 'CN', '--name', 'beijing', '--data', join(base, 'b'));
-    const cnKey = /(beijing\.parley\.example\/witness\S+)/.exec(cn.stdout)![1]!;
-    expect(parley('peer', 'add', 'http://127.0.0.1:8402', cnKey, '--config', join(base, 'w/parley.json')).status).toBe(0);
-    expect(parley('peer', 'add', 'http://127.0.0.1:8401', key, '--config', join(base, 'b/parley.json')).status).toBe(0);
+    expect(parley('peer', 'add', 'http://127.0.0.1:8402', ...keysOf(cn.stdout), '--config', join(base, 'w/parley.json')).status).toBe(0);
+    expect(parley('peer', 'add', 'http://127.0.0.1:8401', ...keysOf(init.stdout), '--config', join(base, 'b/parley.json')).status).toBe(0);
+    expect(parley('peer', 'add', 'http://127.0.0.1:8401', ...keysOf(init.stdout).reverse(), '--config', join(base, 'b/parley.json')).status).toBe(2);
     expect(parley('peer', 'add', '--help').status).toBe(0);
     expect(parley('init', '--help').stdout).toMatch(/--side/);
   });

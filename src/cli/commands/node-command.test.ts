@@ -23,7 +23,7 @@ async function twoConfigs() {
   const base = mkdtempSync(join(tmpdir(), 'parley-node-'));
   const us = await initNode({ side: 'US', name: 'washington', data: join(base, 'washington'), timeZone: 'America/New_York', port: await freePort() });
   const cn = await initNode({ side: 'CN', name: 'beijing', data: join(base, 'beijing'), port: 8402, timeZone: 'Asia/Shanghai' });
-  await addPeer(us.configPath, 'http://127.0.0.1:8402', cn.witnessKey);
+  await addPeer(us.configPath, 'http://127.0.0.1:8402', cn.witnessKey, cn.logKey);
   return { base, us, cn };
 }
 

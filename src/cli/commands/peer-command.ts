@@ -4,24 +4,31 @@ import { loadNodeConfig, nodeCrypto, saveNodeConfig } from '../../node/index.js'
 import { EXIT, type CommandResult } from './exit-codes.js';
 
 /**
- * Pins a peer: its address and the witness key its administrators gave out of band. Keys are
- * never trusted on first use, and a pinned key is never replaced silently.
+ * Pins a peer: its address and the two keys its administrators gave out of band (the witness
+ * key that cosigns our checkpoints, the log key that signs its events). Keys are never trusted
+ * on first use, and a pinned key is never replaced silently.
  */
-export async function addPeer(configPath: string, url: string, witnessKey: string, now = new Date()): Promise<{ name: string; added: boolean }> {
+export async function addPeer(configPath: string, url: string, witnessKey: string, logKey: string, now = new Date()): Promise<{ name: string; added: boolean }> {
   const config = await loadNodeConfig(configPath);
-  const key = parseVerifierKey(nodeCrypto, witnessKey);
-  if (key.type !== 'cosignature/v1' || !key.name.endsWith('/witness')) {
-    throw new ParleyError('E_KEY_INVALID', `Pin the peer's witness key (HOST/witness, type cosignature/v1); ${key.name} is a ${key.type} key.`);
+  const witness = parseVerifierKey(nodeCrypto, witnessKey);
+  if (witness.type !== 'cosignature/v1' || !witness.name.endsWith('/witness')) {
+    throw new ParleyError('E_KEY_INVALID', `Give the peer's witness key (HOST/witness, type cosignature/v1) first; ${witness.name} is a ${witness.type} key.`);
   }
-  const host = key.name.slice(0, -'/witness'.length);
+  const host = witness.name.slice(0, -'/witness'.length);
+  const log = parseVerifierKey(nodeCrypto, logKey);
+  if (log.type !== 'ed25519' || log.name !== host) {
+    throw new ParleyError('E_KEY_INVALID', `Give the peer's log key second (named ${host}, type ed25519); ${log.name} is a ${log.type} key.`);
+  }
   const name = host.split('.')[0]!;
   const existing = config.peers.find((p) => p.name === name);
   if (existing) {
-    if (existing.witnessKey === key.text && existing.url === url) return { name, added: false };
-    throw new ParleyError('E_PEER_ALREADY_PINNED', `Peer ${name} is already pinned with ${existing.witnessKey === key.text ? 'another address' : 'another key'}.`);
+    const sameKeys = existing.witnessKey === witness.text && existing.logKey === log.text;
+    if (sameKeys && existing.url === url) return { name, added: false };
+    throw new ParleyError('E_PEER_ALREADY_PINNED', `Peer ${name} is already pinned with ${sameKeys ? 'another address' : 'other keys'}.`);
   }
   if (name === config.name) throw new ParleyError('E_KEY_INVALID', 'That is this node\'s own key, not a peer\'s.');
-  await saveNodeConfig(configPath, { ...config, peers: [...config.peers, { name, url, witnessKey: key.text, addedAt: now.toISOString() }] });
+  const peer = { name, url, witnessKey: witness.text, logKey: log.text, addedAt: now.toISOString() };
+  await saveNodeConfig(configPath, { ...config, peers: [...config.peers, peer] });
   return { name, added: true };
 }
 
@@ -29,13 +36,14 @@ export function peerCommand(done: (result: CommandResult) => void): Command {
   const peer = new Command('peer').description("Manage this node's pinned peers.");
   peer
     .command('add')
-    .description("Pin a peer node: its URL and the witness key its administrators gave you out of band.")
+    .description("Pin a peer node: its URL and the two keys (witness, log) its administrators gave you out of band.")
     .argument('<url>', "the peer node's address, e.g. https://beijing.example:8402")
-    .argument('<verifier-key>', "the peer's witness key, HOST/witness+keyid+base64")
+    .argument('<witness-key>', "the peer's witness key, HOST/witness+keyid+base64")
+    .argument('<log-key>', "the peer's log key, HOST+keyid+base64")
     .requiredOption('--config <file>', "this node's configuration file")
-    .action(async (url: string, verifierKey: string, opts: { config: string }) => {
+    .action(async (url: string, witnessKey: string, logKey: string, opts: { config: string }) => {
       try {
-        const { name, added } = await addPeer(opts.config, url, verifierKey);
+        const { name, added } = await addPeer(opts.config, url, witnessKey, logKey);
         process.stdout.write(added ? `Pinned peer ${name} at ${url}.\n` : `Peer ${name} was already pinned with this key and address; nothing changed.\n`);
         done(EXIT.ok);
       } catch (err) {

@@ -8,8 +8,13 @@ const peerSchema = z.strictObject({
   /** The peer node's name, e.g. "beijing". */
   name: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/),
   url: z.url({ protocol: /^https?$/ }),
-  /** The peer's node key, pinned: its log keys and witness key all carry this Ed25519 key. */
+  /** The peer's witness key (HOST/witness, cosignature/v1): it cosigns our checkpoints. */
   witnessKey: z.string().min(1),
+  /**
+   * The peer's log key (named HOST, type ed25519): it signs the peer's events, checkpoints and
+   * link requests. Each of the peer's logs is verified with this public key under the log's origin.
+   */
+  logKey: z.string().min(1),
   addedAt: z.string(),
 });
 

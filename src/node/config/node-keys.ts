@@ -55,9 +55,11 @@ function signersOf(file: KeyFile): NodeKeys {
 }
 
 /** The verifier keys a node shows its peer's administrator, to be compared out of band and pinned. */
-export function publicKeysOf(host: string, keys: NodeKeys): { witnessKey: string; logKeyFor(peer: string): string } {
+export function publicKeysOf(host: string, keys: NodeKeys): { witnessKey: string; logKey: string; logKeyFor(peer: string): string } {
   return {
     witnessKey: noteVerifierKey(nodeCrypto, `${host}/witness`, 'cosignature/v1', keys.witness.publicKey),
+    // Named by the host alone: the peer pins one text, whichever of our logs it later verifies.
+    logKey: noteVerifierKey(nodeCrypto, host, 'ed25519', keys.log.publicKey),
     logKeyFor: (peer) => noteVerifierKey(nodeCrypto, `${host}/${peer}`, 'ed25519', keys.log.publicKey),
   };
 }
