@@ -7,3 +7,4 @@ export * from './event/index.js';
 export * from './merkle/index.js';
 export * from './note/index.js';
 export * from './bundle/index.js';
+export * from './mechanism/index.js';

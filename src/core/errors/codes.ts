@@ -71,6 +71,33 @@ export const ERROR_CODES = {
   E_NODE_EXISTS: { status: 409, hint: 'A node is already set up in that data folder; use its config, or choose another folder.' },
   E_KEY_FILE_EXPOSED: { status: 400, hint: 'The node key file is readable by other users; restrict it with chmod 600 before starting the node.' },
 
+  // Mechanism
+  E_TRANSITION_INVALID: { status: 409, hint: 'This step does not follow from the current state (for example agreeing a channel that is already active); reload the current state and choose a step it allows.' },
+  E_WRONG_SIDE: { status: 403, hint: 'This step belongs to the other side (for example agreeing your own proposal or acknowledging your own message); wait for the other side to take it.' },
+  E_EVENT_KIND_UNKNOWN: { status: 400, hint: 'The event kind is not in the mechanism\'s catalogue; check its spelling against docs/mechanism.md.' },
+  E_EVENT_BODY_INVALID: { status: 400, hint: 'The event body does not match the schema of its kind; fix the field named in the details.' },
+  E_DEADLINE_INVALID: { status: 400, hint: 'A deadline or time window is not after the time it starts from; choose a later deadline or a window whose end follows its start.' },
+  E_POSITION_UNKNOWN: { status: 404, hint: 'No position with this id is declared; declare it first, or check the id.' },
+  E_COUNTERPART_INVALID: { status: 400, hint: 'Counterparts must be two declared positions of different sides at the same level; pick positions that match.' },
+  E_CHANNEL_UNKNOWN: { status: 404, hint: 'No channel with this id exists; propose it first, or check the id.' },
+  E_CHANNEL_NOT_ACTIVE: { status: 409, hint: 'The channel is not yet agreed or has been closed; use an active or suspended channel, or wait for the other side to agree it.' },
+  E_CHANNEL_SUSPENDED: { status: 409, hint: 'The channel is already suspended; to use it normally again, propose a resumption and wait for the other side to agree.' },
+  E_SCOPE_EMPTY: { status: 409, hint: 'No channel of yours falls under this level or scope in the state the step needs; check which channels are active or suspended.' },
+  E_REQUEST_NOT_OPEN: { status: 409, hint: 'The request has already been answered, withdrawn or expired; send a new request instead.' },
+  E_REQUEST_EXPIRED: { status: 409, hint: 'The request\'s response deadline has passed, so it can no longer be answered; the asking side may send a new request.' },
+  E_REQUEST_OPTION_UNKNOWN: { status: 400, hint: 'The chosen time option is not among the options currently on the table; choose one of them or counter-propose new ones.' },
+  E_MESSAGE_THREAD_INVALID: { status: 400, hint: 'A reply must answer a message on the same channel; choose the message being answered from this channel.' },
+  E_NOTIFICATION_INVALID: { status: 400, hint: 'The notification does not fill its agreed template; correct the fields listed in the details.' },
+  E_NOTICE_TOO_SHORT: { status: 400, hint: 'The launch window starts sooner than the agreed minimum notice period allows; move the window later or notify earlier.' },
+  E_TEMPLATE_UNKNOWN: { status: 404, hint: 'No agreed notification template has this id and version; use a template in force.' },
+  E_SHORT_CODE_UNKNOWN: { status: 400, hint: 'The short code is not in the agreed code list; use a code from the list in force or write the message out.' },
+  E_CODE_LIST_INVALID: { status: 400, hint: 'A short code list must give each code once, with both an English and a Chinese text; fix the entry named.' },
+  E_ENGAGEMENT_REQUEST_NOT_ACCEPTED: { status: 409, hint: 'An engagement is scheduled only from an accepted request; accept one of its time options first.' },
+  E_READOUT_ALREADY_PUBLISHED: { status: 409, hint: 'Each side publishes one readout of an engagement, once; attach a translation or publish a correction as a new message instead.' },
+  E_READOUT_NOT_PUBLISHED: { status: 409, hint: 'The readout has not been published yet; publish it before attaching translations.' },
+  E_JOINT_DOC_HASH_MISMATCH: { status: 409, hint: 'The content hash differs from the version on the table: the two sides are looking at different texts; compare the versions and cosign the one proposed.' },
+  E_JOINT_DOC_VERSION_STALE: { status: 409, hint: 'This version is not the latest proposed version of the document; review and cosign the latest version.' },
+
   // Usage
   E_USAGE: { status: 400, hint: 'The command was called wrongly; see its --help.' },
 } as const satisfies Record<string, { status: number; hint: string }>;

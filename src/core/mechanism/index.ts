@@ -1,0 +1,7 @@
+// The mechanism's pure decision layer (issue #7): state machines the node loads, calls, stores and sends.
+export * from './vocabulary.js';
+export { MINUTE, HOUR, toMillis, fromMillis, addMillis, millisBetween, reached } from './instant.js';
+export * from './event-catalogue.js';
+export { DEFAULT_ACK_MINUTES, ackWindow, ackDeadline } from './precedence.js';
+export { applyChannelEvent, channelSides, scopeCovers, type Channel, type ChannelEnd, type ChannelEvent, type ChannelStatus, type ChannelSuspension } from './channel.js';
+export { applyScopedChannelEvent, channelsCoveredBy, type ScopedChannelEvent } from './channel-scope.js';
