@@ -5,3 +5,5 @@ export * from './event-catalogue.js';
 export { DEFAULT_ACK_MINUTES, ackWindow, ackDeadline } from './precedence.js';
 export { applyChannelEvent, channelSides, scopeCovers, type Channel, type ChannelEnd, type ChannelEvent, type ChannelStatus, type ChannelSuspension } from './channel.js';
 export { applyScopedChannelEvent, channelsCoveredBy, type ScopedChannelEvent } from './channel-scope.js';
+export { applyRequestEvent, requestAt, requestToSend, type EngagementRequest, type RequestEvent, type RequestStatus, type RequestStep } from './engagement-request.js';
+export { responsiveness, periodOf, type Period, type ResponsivenessRow } from './responsiveness.js';
