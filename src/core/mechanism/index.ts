@@ -7,3 +7,6 @@ export { applyChannelEvent, channelSides, scopeCovers, type Channel, type Channe
 export { applyScopedChannelEvent, channelsCoveredBy, type ScopedChannelEvent } from './channel-scope.js';
 export { applyRequestEvent, requestAt, requestToSend, type EngagementRequest, type RequestEvent, type RequestStatus, type RequestStep } from './engagement-request.js';
 export { responsiveness, periodOf, type Period, type ResponsivenessRow } from './responsiveness.js';
+export { applyMessageEvent, messageToSend, isOverdue, acknowledgedLate, type Message, type MessageEvent, type MessageStatus } from './message.js';
+export { escalationAt, ESCALATION_LADDER, type Escalation, type EscalationStep } from './escalation.js';
+export { attachTranslation, translationsOf, sameEvent, type Translation } from './translation.js';
