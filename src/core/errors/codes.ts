@@ -98,6 +98,10 @@ export const ERROR_CODES = {
   E_JOINT_DOC_HASH_MISMATCH: { status: 409, hint: 'The content hash differs from the version on the table: the two sides are looking at different texts; compare the versions and cosign the one proposed.' },
   E_JOINT_DOC_VERSION_STALE: { status: 409, hint: 'This version is not the latest proposed version of the document; review and cosign the latest version.' },
 
+  // Export
+  E_EXPORT_NOTHING_COSIGNED: { status: 409, hint: 'No checkpoint of one of the link\'s logs carries the other side\'s cosignature yet (or none that agrees with the other log\'s cosigned checkpoints); wait until both sides have witnessed each other\'s log, then export again.' },
+  E_EXPORT_TARGET_EXISTS: { status: 409, hint: 'The output folder exists and is not empty; export never overwrites a bundle: choose a new folder or remove the old one yourself.' },
+
   // Usage
   E_USAGE: { status: 400, hint: 'The command was called wrongly; see its --help.' },
 } as const satisfies Record<string, { status: number; hint: string }>;
