@@ -5,6 +5,7 @@ import { demoCommand } from './commands/demo-command.js';
 import { initCommand } from './commands/init-command.js';
 import { peerCommand } from './commands/peer-command.js';
 import { nodeCommand } from './commands/node-command.js';
+import { exportCommand } from './commands/export-command.js';
 import { EXIT, type CommandResult } from './commands/exit-codes.js';
 
 /** Builds the `parley` command; each subcommand has its own --help. Returns the exit code. */
@@ -21,6 +22,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   program.addCommand(initCommand(done));
   program.addCommand(peerCommand(done));
   program.addCommand(nodeCommand(done));
+  program.addCommand(exportCommand(done));
   program.addCommand(verifyCommand(done));
   program.addCommand(benchCommand(done));
   for (const command of program.commands) command.exitOverride();
