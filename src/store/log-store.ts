@@ -100,6 +100,11 @@ export interface LogStore {
   logSize(origin: string): Promise<number>;
   latestEvent(origin: string): Promise<EventRecord | undefined>;
 
+  /** The newest event of this kind (e.g. the latest receipt), using the (log, kind, seq) index. */
+  latestEventOfKind(origin: string, kind: string): Promise<EventRecord | undefined>;
+  /** The events at these seqs, in the same order; undefined where the log has none. One query. */
+  readEventsAt(origin: string, seqs: readonly number[]): Promise<(EventRecord | undefined)[]>;
+
   /** The hashes at `indexes`, in the same order, in one query; E_MERKLE_HASH_MISSING if one is absent. */
   readMerkleHashes(origin: string, indexes: readonly number[]): Promise<Uint8Array[]>;
 }

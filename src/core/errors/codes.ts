@@ -66,6 +66,20 @@ export const ERROR_CODES = {
   E_USER_EXISTS: { status: 409, hint: 'A user with this name or id already exists on this node; choose another name.' },
   E_USER_UNKNOWN: { status: 404, hint: 'No user with this id exists on this node; check the id, or create the user first.' },
 
+  // The link between nodes
+  E_LINK_UNAUTHENTICATED: { status: 401, hint: 'Requests between nodes must carry the parley-from, parley-to, parley-date, parley-nonce and parley-signature headers; send them through a Parley node, not by hand.' },
+  E_LINK_PEER_UNKNOWN: { status: 403, hint: 'The sending node is not pinned here; its administrators must give you its keys out of band, and you pin them with `parley peer add`.' },
+  E_LINK_SIGNATURE_INVALID: { status: 401, hint: 'The request is not signed by the key pinned for that node, or is addressed to another node; if the peer changed its key, confirm the new one out of band before pinning it.' },
+  E_LINK_REPLAYED: { status: 401, hint: 'This exact signed request was received before and is never executed twice; a genuine sender signs every request anew.' },
+  E_LINK_CLOCK_SKEW: { status: 401, hint: 'The request was signed at a time more than 5 minutes from this node\'s clock; check both nodes\' clocks (NTP).' },
+  E_LINK_UNTRUSTED: { status: 403, hint: 'The link to this peer is marked untrusted after evidence of equivocation; an administrator must review the evidence and restore trust (`parley peer trust`) before events are exchanged again.' },
+  E_PEER_UNREACHABLE: { status: 503, hint: 'The peer node did not answer (network down, proxy, or the node is stopped); the outbox keeps everything and retries on its own, so check the network path and the peer\'s address.' },
+  E_REQUEST_MALFORMED: { status: 400, hint: 'The request body is not valid JSON of the expected shape; the message names the field to fix.' },
+  E_BODY_TOO_LARGE: { status: 413, hint: 'The request body is larger than this endpoint accepts; send events in smaller batches.' },
+  E_NOT_FOUND: { status: 404, hint: 'There is nothing at this address; check the path and the names in it.' },
+  E_INTERNAL: { status: 500, hint: 'The node hit an unexpected condition and changed nothing for this request; the node log has the details for its administrators.' },
+  E_UNAUTHORIZED: { status: 401, hint: 'This endpoint needs a valid Authorization: Bearer token; sign in again or use the operator token of this node.' },
+
   // Node configuration
   E_CONFIG_INVALID: { status: 400, hint: 'The node configuration or key file is missing or invalid; create it with `parley init`, or fix the field named.' },
   E_NODE_EXISTS: { status: 409, hint: 'A node is already set up in that data folder; use its config, or choose another folder.' },

@@ -1,10 +1,21 @@
 import { dirname, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import websocket from '@fastify/websocket';
 import { openStore, type Store } from '../../store/index.js';
 import { loadKeyFile, loadNodeConfig, publicKeysOf, type NodeConfig, type NodeKeys } from '../config/index.js';
+import { nodeCrypto } from '../crypto/index.js';
+import { HttpLinkTransport } from '../link/http-link-transport.js';
+import { registerLinkRoutes } from '../link/link-routes.js';
+import { DEFAULT_LINK_TIMING, LinkSender, type LinkTiming } from '../link/link-sender.js';
+import { LinkTester } from '../link/link-tester.js';
+import { PeerLink } from '../link/peer-link.js';
 import { systemClock, type Clock } from './clock.js';
+import { registerErrorReplies } from './error-replies.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerLiveUpdates, RECORD_CHANNEL } from './live-updates.js';
 import { registerNodeInfoRoutes } from './node-info-routes.js';
+import { loadOrCreateOperatorToken } from './operator-token.js';
+import { registerOperatorRoutes } from './operator-routes.js';
 
 export interface NodeOptions {
   readonly clock?: Clock;
@@ -12,6 +23,16 @@ export interface NodeOptions {
   readonly port?: number;
   /** pino log level; 'silent' in tests. Keys and request bodies are never logged. */
   readonly logLevel?: string;
+  /** Heartbeat, retry and outage thresholds of the links (tests shorten them). */
+  readonly linkTiming?: Partial<LinkTiming>;
+  /** How often the hourly link test is checked for being due or missed. */
+  readonly linkTestCheckMs?: number;
+}
+
+export interface NodeLink {
+  readonly link: PeerLink;
+  readonly sender: LinkSender;
+  readonly tester: LinkTester;
 }
 
 /** Everything long-lived in the node has start() and stop(). */
@@ -20,6 +41,9 @@ export interface ParleyNode {
   readonly store: Store;
   readonly keys: NodeKeys;
   readonly clock: Clock;
+  readonly links: ReadonlyMap<string, NodeLink>;
+  /** The secret that authorizes this side's own tools on the API (file `operator.token`). */
+  readonly operatorToken: string;
   /** The base URL once started. */
   readonly url: string;
   readonly stopping: boolean;
@@ -28,27 +52,44 @@ export interface ParleyNode {
 }
 
 /**
- * Opens a node from its configuration: key file, storage (migrations run on open), and one own
- * log per pinned peer. Nothing listens until start().
+ * Opens a node from its configuration: key file, storage (migrations run on open), and one link
+ * per pinned peer with both its logs. Nothing listens or sends until start().
  */
 export async function openNode(configPath: string, options: NodeOptions = {}): Promise<ParleyNode> {
   const config = await loadNodeConfig(configPath);
   const folder = dirname(resolve(configPath));
   const keys = await loadKeyFile(resolve(folder, config.keyFile));
+  const operatorToken = await loadOrCreateOperatorToken(resolve(folder, 'operator.token'));
   const storage = config.storage.dialect === 'sqlite' ? { dialect: 'sqlite' as const, path: resolve(folder, config.storage.path) } : config.storage;
   const store = await openStore(storage);
   const clock = options.clock ?? systemClock;
-  for (const peer of config.peers) {
-    await store.createLog({ origin: `${config.host}/${peer.name}`, role: 'own', peer: peer.name, createdAt: clock.now() });
-  }
+  const timing = { ...DEFAULT_LINK_TIMING, ...options.linkTiming };
   const app: FastifyInstance = Fastify({
-    logger: { level: options.logLevel ?? process.env.PARLEY_LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger: { level: options.logLevel ?? process.env.PARLEY_LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["parley-signature"]'] },
     bodyLimit: 1024 * 1024,
   });
+
+  const links = new Map<string, NodeLink>();
+  try {
+    for (const peer of config.peers) {
+      const link = new PeerLink(store, nodeCrypto, clock, keys, { name: config.name, host: config.host, side: config.side }, peer);
+      await link.open();
+      const transport = new HttpLinkTransport(nodeCrypto, keys.log, clock, { url: peer.url, from: config.host, to: link.peerHost }, 15_000);
+      const sender = new LinkSender(link, transport, store, clock, timing, (error) => app.log.error({ err: error, peer: peer.name }, 'link error'));
+      const tester = new LinkTester(link, store, clock, options.linkTestCheckMs ?? 30_000, (error) => app.log.error({ err: error, peer: peer.name }, 'link test error'));
+      tester.shouldAct = () => sender.status().sending;
+      links.set(peer.name, { link, sender, tester });
+    }
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
   let url = '';
   let stopping = false;
+  let unlisten: (() => Promise<void>) | null = null;
   const node: ParleyNode = {
-    config, store, keys, clock,
+    config, store, keys, clock, links, operatorToken,
     get url() {
       return url;
     },
@@ -56,17 +97,39 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       return stopping;
     },
     async start() {
+      // Every process hears of new events in any process of this side (LISTEN/NOTIFY on
+      // PostgreSQL): the sender wakes for its own log, live clients are told.
+      unlisten = await store.listen(RECORD_CHANNEL, (payload) => {
+        const { origin } = JSON.parse(payload) as { origin: string };
+        for (const { link, sender } of links.values()) if (link.ownOrigin === origin) sender.wake();
+      });
       url = await app.listen({ host: config.listen.host, port: options.port ?? config.listen.port });
+      for (const { sender, tester } of links.values()) {
+        sender.start();
+        tester.start();
+      }
     },
     async stop() {
       if (stopping) return;
       stopping = true;
-      // close() stops accepting connections and waits for in-flight requests before the store closes.
+      // Senders finish the exchange in flight; then the server drains in-flight requests; then
+      // every queued append commits; only then does the store close.
+      await Promise.all([...links.values()].map(({ sender, tester }) => Promise.all([sender.stop(), tester.stop()])));
       await app.close();
+      await Promise.all([...links.values()].map(({ link }) => link.own.settled()));
+      await unlisten?.();
       await store.close();
     },
   };
+  for (const { link } of links.values()) {
+    link.onChange((change) => void store.notify(RECORD_CHANNEL, JSON.stringify(change)).catch(() => undefined));
+  }
+  registerErrorReplies(app);
+  await app.register(websocket);
   registerHealthRoutes(app, node);
   registerNodeInfoRoutes(app, node, publicKeysOf(config.host, keys));
+  registerLinkRoutes(app, { crypto: nodeCrypto, clock, host: config.host, store, links: new Map([...links].map(([name, l]) => [name, l.link])) });
+  registerOperatorRoutes(app, { store, links, token: operatorToken });
+  registerLiveUpdates(app, { store, token: operatorToken });
   return node;
 }

@@ -31,6 +31,17 @@ for (const dialect of DIALECTS) {
       expect(await store.getLog('nowhere.example/log')).toBeUndefined();
     });
 
+    it('finds events by seq and the newest event of a kind', async () => {
+      const store = await stores.fresh();
+      await store.createLog(peerLog());
+      await store.appendPeerEvents(PEER_ORIGIN, events, effectsFor(events));
+      const found = await store.readEventsAt(PEER_ORIGIN, [3, 0, 9, 3]);
+      expect(found.map((e) => e?.seq)).toEqual([3, 0, undefined, 3]);
+      expect(found[0]!.bytes).toEqual(events[3]!.bytes);
+      expect((await store.latestEventOfKind(PEER_ORIGIN, events[0]!.kind))?.seq).toBe(4);
+      expect(await store.latestEventOfKind(PEER_ORIGIN, 'no.such.kind')).toBeUndefined();
+    });
+
     it('returns Merkle hashes in the order asked, repeats included', async () => {
       const store = await stores.fresh();
       await store.createLog(peerLog());

@@ -1,5 +1,5 @@
 import { ParleyError } from '../../core/index.js';
-import type { LogStore, NewLog } from '../log-store.js';
+import type { EventRecord, LogStore, NewLog } from '../log-store.js';
 import { appendOwnEvents, appendPeerEvents } from './event-append.js';
 import { chunks, eventFromRow, logFromRow, millis, plainBytes } from './rows.js';
 import type { SqlContext } from './sql-context.js';
@@ -62,6 +62,29 @@ export function sqlLogStore(ctx: SqlContext): LogStore {
       const logId = await ctx.logId(origin);
       const row = await db.selectFrom('events').selectAll().where('log_id', '=', logId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
       return row && eventFromRow(row);
+    },
+
+    async latestEventOfKind(origin, kind) {
+      const logId = await ctx.logId(origin);
+      const row = await db
+        .selectFrom('events')
+        .selectAll()
+        .where('log_id', '=', logId)
+        .where('kind', '=', kind)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row && eventFromRow(row);
+    },
+
+    async readEventsAt(origin, seqs) {
+      const logId = await ctx.logId(origin);
+      const found = new Map<number, EventRecord>();
+      for (const chunk of chunks([...new Set(seqs)], 1, ctx.dialect.maxParameters - 1)) {
+        const rows = await db.selectFrom('events').selectAll().where('log_id', '=', logId).where('seq', 'in', chunk).execute();
+        for (const row of rows) found.set(row.seq, eventFromRow(row));
+      }
+      return seqs.map((seq) => found.get(seq));
     },
 
     async readMerkleHashes(origin, indexes) {

@@ -1,0 +1,178 @@
+import { isParleyError } from '../../core/index.js';
+import type { Leadership, Store } from '../../store/index.js';
+import type { Clock } from '../server/clock.js';
+import type { LinkTransport, PeerLink } from './peer-link.js';
+
+export interface LinkTiming {
+  /** An idle link still exchanges this often: the heartbeat. */
+  readonly heartbeatMs: number;
+  /** Retries back off from this delay… */
+  readonly retryMinMs: number;
+  /** …doubling up to this cap, and never give up. */
+  readonly retryMaxMs: number;
+  /** Failing for this long turns a degraded link into a down one, an incident on this side. */
+  readonly downAfterMs: number;
+  /** How often a process that is not the sender checks whether it should become one. */
+  readonly standbyPollMs: number;
+}
+
+export const DEFAULT_LINK_TIMING: LinkTiming = { heartbeatMs: 5_000, retryMinMs: 250, retryMaxMs: 10_000, downAfterMs: 30_000, standbyPollMs: 2_000 };
+
+export type LinkStateName = 'connecting' | 'up' | 'degraded' | 'down' | 'untrusted' | 'standby';
+
+export interface LinkSenderStatus {
+  readonly state: LinkStateName;
+  /** When the link entered this state. */
+  readonly since: string;
+  readonly lastContact: string | null;
+  readonly lastError: { readonly code: string; readonly message: string } | null;
+  readonly failures: number;
+  /** True when this process is the one that sends to the peer (HA: exactly one is). */
+  readonly sending: boolean;
+}
+
+/**
+ * The durable outbox of one link, as a loop. The outbox itself is the own log: what the peer has
+ * not receipted is sent, in seq order, until it has; nothing is kept only in memory, so a crash
+ * or an outage of any length loses nothing, and a resend is a no-op at the receiver. Exactly one
+ * process of a side sends (leadership in the store); the others stand by.
+ */
+export class LinkSender {
+  private stopped = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+  private woken = false;
+  private leadership: Leadership | null = null;
+  private state: LinkStateName = 'connecting';
+  private since: Date;
+  private lastContact: Date | null = null;
+  private lastError: { code: string; message: string } | null = null;
+  private failures = 0;
+  private failingSince: Date | null = null;
+  private incidentId: number | null = null;
+
+  constructor(
+    private readonly link: PeerLink,
+    private readonly transport: LinkTransport,
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly timing: LinkTiming,
+    private readonly onError: (error: unknown) => void = () => undefined,
+  ) {
+    this.since = clock.now();
+  }
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.loop;
+    await this.leadership?.release();
+    this.leadership = null;
+  }
+
+  /** Something new to send: exchange now instead of at the next heartbeat. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  status(): LinkSenderStatus {
+    return {
+      state: this.state,
+      since: this.since.toISOString(),
+      lastContact: this.lastContact?.toISOString() ?? null,
+      lastError: this.lastError,
+      failures: this.failures,
+      sending: this.leadership !== null && !this.leadership.signal.aborted,
+    };
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      if (!(await this.lead())) {
+        this.enter('standby');
+        await this.pause(this.timing.standbyPollMs);
+        continue;
+      }
+      try {
+        const result = await this.link.exchange(this.transport);
+        await this.succeeded();
+        if (!result.more) await this.pause(this.timing.heartbeatMs);
+      } catch (error) {
+        await this.failed(error);
+        const delay = isParleyError(error, 'E_LINK_UNTRUSTED') ? this.timing.retryMaxMs : this.backoff();
+        // New events do not cut a back-off short: a down peer is not hammered while the outbox grows.
+        await this.pause(delay, false);
+      }
+    }
+  }
+
+  private async lead(): Promise<boolean> {
+    if (this.leadership && !this.leadership.signal.aborted) return true;
+    this.leadership = await this.store.tryAcquireLeadership(`link:${this.link.peer.name}`).catch(() => null);
+    return this.leadership !== null;
+  }
+
+  private backoff(): number {
+    const base = Math.min(this.timing.retryMaxMs, this.timing.retryMinMs * 2 ** Math.min(20, this.failures - 1));
+    // Jitter, so two nodes that lost the link together do not retry in lockstep.
+    return base / 2 + Math.random() * (base / 2);
+  }
+
+  private async succeeded(): Promise<void> {
+    const now = this.clock.now();
+    this.lastContact = now;
+    this.failures = 0;
+    this.failingSince = null;
+    this.lastError = null;
+    this.enter('up');
+    if (this.incidentId !== null) {
+      await this.store.closeIncident(this.incidentId, now).catch(this.onError);
+      this.incidentId = null;
+    }
+  }
+
+  private async failed(error: unknown): Promise<void> {
+    const now = this.clock.now();
+    this.failures++;
+    this.failingSince ??= now;
+    this.lastError = isParleyError(error) ? { code: error.code, message: error.message } : { code: 'E_INTERNAL', message: String(error) };
+    if (!isParleyError(error)) this.onError(error);
+    if (isParleyError(error, 'E_LINK_UNTRUSTED')) return this.enter('untrusted');
+    const down = now.getTime() - this.failingSince.getTime() >= this.timing.downAfterMs;
+    this.enter(down ? 'down' : 'degraded');
+    if (down && this.incidentId === null) {
+      const incident = await this.store
+        .openIncident({ kind: 'link.down', subject: this.link.peer.name, openedAt: this.failingSince, details: { lastError: this.lastError } })
+        .catch(() => null);
+      this.incidentId = incident?.id ?? null;
+    }
+  }
+
+  private enter(state: LinkStateName): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.since = this.clock.now();
+  }
+
+  private pause(ms: number, wakeable = true): Promise<void> {
+    if (this.stopped || (wakeable && this.woken)) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wakeUp = null;
+        this.woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = wakeable ? done : () => (this.stopped ? done() : undefined);
+    });
+  }
+}

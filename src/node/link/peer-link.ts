@@ -1,0 +1,199 @@
+import { isParleyError, noteVerifierKey, parseVerifierKey, ParleyError, type CryptoSuite, type DecodedEvent, type JsonObject } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import type { NodeKeys, PinnedPeerConfig } from '../config/index.js';
+import { OwnCheckpoints, PeerWitness } from '../record/checkpoints.js';
+import { OwnLog } from '../record/own-log.js';
+import { PeerLogIntake, RECEIPT_KIND, type IntakeResult } from '../record/peer-log-intake.js';
+import type { Clock } from '../server/clock.js';
+import { MAX_BATCH_EVENTS, type CosignatureLine, type SyncRequest, type SyncResponse } from './link-protocol.js';
+import { linkTestReactions } from './link-test-schedule.js';
+
+export interface LinkSelf {
+  readonly name: string;
+  readonly host: string;
+  readonly side: string;
+}
+
+/** How a node reaches its peer; the HTTP one signs every request. */
+export interface LinkTransport {
+  sync(request: SyncRequest): Promise<SyncResponse>;
+}
+
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
+/**
+ * One bilateral link: our own log towards the peer, our verified copy of the peer's log, the
+ * checkpoints of both and the witness. Both directions of the exchange meet here: `receive`
+ * answers the peer's request, `exchange` makes ours. Everything either side learns from the
+ * other arrives as signed events or signed notes, so the HTTP layer only has to authenticate.
+ */
+export class PeerLink {
+  readonly own: OwnLog;
+  readonly intake: PeerLogIntake;
+  readonly ownCheckpoints: OwnCheckpoints;
+  readonly witness: PeerWitness;
+  readonly peerHost: string;
+  readonly peerLogPublicKey: Uint8Array;
+  readonly ownOrigin: string;
+  readonly peerOrigin: string;
+  /** What the peer holds of our log, as it last told us; from the durable cursor after a restart. */
+  private peerHas: number | null = null;
+  private lastReceiptUpTo: number | null | undefined;
+  private pendingCosignature: CosignatureLine | null = null;
+  private deliveredCosignatureSize = -1;
+  private readonly changeListeners = new Set<(change: { origin: string; size: number }) => void>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly crypto: CryptoSuite,
+    private readonly clock: Clock,
+    keys: NodeKeys,
+    readonly self: LinkSelf,
+    readonly peer: PinnedPeerConfig,
+  ) {
+    const witnessKey = parseVerifierKey(crypto, peer.witnessKey);
+    const logKey = parseVerifierKey(crypto, peer.logKey);
+    this.peerHost = logKey.name;
+    this.peerLogPublicKey = logKey.publicKey;
+    this.ownOrigin = `${self.host}/${peer.name}`;
+    this.peerOrigin = `${this.peerHost}/${self.name}`;
+    this.own = new OwnLog(store, crypto, keys.log, clock, this.ownOrigin, this.peerOrigin);
+    this.intake = new PeerLogIntake(store, crypto, clock, { peer: peer.name, peerOrigin: this.peerOrigin, ownOrigin: this.ownOrigin, peerLogKey: logKey.publicKey });
+    this.ownCheckpoints = new OwnCheckpoints(store, crypto, keys.log, clock, this.ownOrigin, witnessKey);
+    const peerLogKeyForOrigin = noteVerifierKey(crypto, this.peerOrigin, 'ed25519', logKey.publicKey);
+    this.own.onAppended((events) => this.changed(this.ownOrigin, events[events.length - 1]!.seq + 1));
+    this.witness = new PeerWitness(store, crypto, keys.witness, clock, `${self.host}/witness`, this.peerOrigin, peerLogKeyForOrigin);
+  }
+
+  /** Told of every batch stored on either log of the link by this process. */
+  onChange(listener: (change: { origin: string; size: number }) => void): void {
+    this.changeListeners.add(listener);
+  }
+
+  private changed(origin: string, size: number): void {
+    for (const listener of this.changeListeners) listener({ origin, size });
+  }
+
+  /** Creates both logs of the link if they do not exist yet; idempotent. */
+  async open(): Promise<void> {
+    const createdAt = this.clock.now();
+    await this.store.createLog({ origin: this.ownOrigin, role: 'own', peer: this.peer.name, createdAt });
+    await this.store.createLog({ origin: this.peerOrigin, role: 'peer', peer: this.peer.name, createdAt });
+    await this.store.pinPeer({ name: this.peer.name, url: this.peer.url, logKey: this.peer.logKey, witnessKey: this.peer.witnessKey, addedAt: new Date(this.peer.addedAt) });
+  }
+
+  /** Records an event on our log towards the peer; it reaches the peer with the next exchange. */
+  record(kind: string, actor: string, body: JsonObject) {
+    return this.own.append({ kind, actor, body });
+  }
+
+  /** Answers the peer's exchange. */
+  async receive(request: SyncRequest): Promise<SyncResponse> {
+    await this.assertTrusted();
+    const taken = await this.takeIn(request.events);
+    if (request.cosignature) await this.ownCheckpoints.addCosignature(request.cosignature.size, request.cosignature.line);
+    const cosignature = request.checkpoint ? await this.witnessNote(request.checkpoint) : null;
+    const [checkpoint, out] = await Promise.all([this.ownCheckpoints.current(), this.store.readEvents(this.ownOrigin, request.have, MAX_BATCH_EVENTS + 1)]);
+    return {
+      size: taken.size,
+      events: out.slice(0, MAX_BATCH_EVENTS).map((e) => text(e.bytes)),
+      more: out.length > MAX_BATCH_EVENTS,
+      checkpoint: checkpoint.note,
+      cosignature,
+    };
+  }
+
+  /** One exchange with the peer. `more` says another should follow at once. */
+  async exchange(transport: LinkTransport): Promise<{ readonly more: boolean; readonly sent: number; readonly received: number }> {
+    await this.assertTrusted();
+    const from = this.peerHas ?? ((await this.store.lastAckedSeq(this.peer.name)) ?? -1) + 1;
+    const [events, have, checkpoint] = await Promise.all([
+      this.store.readEvents(this.ownOrigin, from, MAX_BATCH_EVENTS),
+      this.store.logSize(this.peerOrigin),
+      this.ownCheckpoints.current(),
+    ]);
+    const cosignature = this.pendingCosignature;
+    let response: SyncResponse;
+    try {
+      response = await transport.sync({ events: events.map((e) => text(e.bytes)), have, checkpoint: checkpoint.note, cosignature });
+    } catch (error) {
+      // The peer holds less (or more) of our log than we thought: send from where it is.
+      const size = isParleyError(error, 'E_EVENT_SEQ_GAP') ? error.details.size : undefined;
+      if (typeof size === 'number') {
+        this.peerHas = size;
+        return { more: true, sent: 0, received: 0 };
+      }
+      throw error;
+    }
+    if (cosignature) this.deliveredCosignatureSize = Math.max(this.deliveredCosignatureSize, cosignature.size);
+    this.pendingCosignature = null;
+    this.peerHas = response.size;
+    const taken = await this.takeIn(response.events);
+    if (response.cosignature) await this.ownCheckpoints.addCosignature(response.cosignature.size, response.cosignature.line);
+    const ours = response.checkpoint ? await this.witnessNote(response.checkpoint) : null;
+    if (ours && ours.size > this.deliveredCosignatureSize) this.pendingCosignature = ours;
+    const ownSize = await this.store.logSize(this.ownOrigin);
+    return {
+      more: response.more || ownSize > response.size || this.pendingCosignature !== null,
+      sent: events.length,
+      received: taken.added,
+    };
+  }
+
+  /** Stores the peer's events; receipts them, and answers link tests, if anything new needs it. */
+  private async takeIn(texts: readonly string[]): Promise<IntakeResult> {
+    let taken: IntakeResult;
+    try {
+      taken = await this.intake.accept(texts);
+    } catch (error) {
+      if (isParleyError(error) && error.details.equivocation === true) await this.distrust(error);
+      throw error;
+    }
+    if (taken.added > 0) this.changed(this.peerOrigin, taken.size);
+    const fresh = taken.events.filter((e) => e.event.seq >= taken.size - taken.added);
+    const reactions = linkTestReactions(fresh, this.clock.now());
+    if (reactions.length > 0) await this.own.appendAll(reactions.map((r) => ({ ...r, actor: this.actor })));
+    if (await this.needsReceipt(taken.events)) {
+      const upTo = taken.size - 1;
+      await this.own.append({ kind: RECEIPT_KIND, actor: this.actor, body: { upTo, received: taken.added, at: this.clock.now().toISOString() } });
+      this.lastReceiptUpTo = upTo;
+    }
+    return taken;
+  }
+
+  /** Receipts are not receipted themselves, or two nodes would answer each other forever. */
+  private async needsReceipt(events: readonly DecodedEvent[]): Promise<boolean> {
+    if (this.lastReceiptUpTo === undefined) {
+      this.lastReceiptUpTo = (await this.store.latestEventOfKind(this.ownOrigin, RECEIPT_KIND))?.peer?.seq ?? null;
+    }
+    const covered = this.lastReceiptUpTo ?? -1;
+    return events.some((e) => e.event.seq > covered && e.event.kind !== RECEIPT_KIND);
+  }
+
+  private async witnessNote(note: string): Promise<CosignatureLine | null> {
+    try {
+      const outcome = await this.witness.observe(note);
+      return outcome.kind === 'cosigned' ? { size: outcome.size, line: outcome.line } : null;
+    } catch (error) {
+      if (isParleyError(error) && error.details.equivocation === true) await this.distrust(error);
+      throw error;
+    }
+  }
+
+  private get actor(): string {
+    return `node:${this.self.name}`;
+  }
+
+  private async distrust(error: ParleyError): Promise<void> {
+    const at = this.clock.now();
+    await this.store.setPeerTrust(this.peer.name, 'untrusted', error.message, at);
+    await this.store.openIncident({ kind: 'equivocation', subject: this.peer.name, openedAt: at, details: { code: error.code, message: error.message } });
+  }
+
+  private async assertTrusted(): Promise<void> {
+    const pinned = await this.store.getPeer(this.peer.name);
+    if (pinned?.trust === 'untrusted') {
+      throw new ParleyError('E_LINK_UNTRUSTED', `The link with ${this.peer.name} is untrusted since ${pinned.trustChangedAt?.toISOString()}: ${pinned.trustReason}`);
+    }
+  }
+}

@@ -1,0 +1,121 @@
+import { isParleyError, leafHash, signEvent, toHex, type CryptoSuite, type EncodedEvent, type JsonObject, type PeerRef, type Signer } from '../../core/index.js';
+import { toEventRecord, type EventRecord, type LogStore } from '../../store/index.js';
+import type { Clock } from '../server/clock.js';
+import { StoredTree } from './stored-tree.js';
+
+/** What a caller asks to be recorded; the writer adds log, seq, prev, peer, ts and the signature. */
+export interface NewEntry {
+  readonly kind: string;
+  readonly actor: string;
+  readonly body: JsonObject;
+}
+
+interface Pending {
+  readonly entry: NewEntry;
+  readonly resolve: (event: EventRecord) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Entries signed and committed in one transaction at most (SQLite and PostgreSQL both take this comfortably). */
+const MAX_GROUP = 500;
+/** Another process of this side appended first: re-read the head and sign again. */
+const MAX_SEQ_RACES = 20;
+
+/**
+ * The writer of one of this node's own logs. Concurrent appends are grouped into one signed,
+ * committed batch (group commit), so many callers cost one fsync. Every event names the newest
+ * event of the peer's log stored when it was signed (DESIGN §3, `peer`), so the chain commits to
+ * what this side had received. Several processes may write one log (HA): a lost race for a seq
+ * is retried with the new head, never written twice.
+ */
+export class OwnLog {
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private readonly tree: StoredTree;
+  private readonly listeners = new Set<(events: readonly EventRecord[]) => void>();
+
+  constructor(
+    private readonly store: LogStore,
+    private readonly crypto: CryptoSuite,
+    private readonly signer: Signer,
+    private readonly clock: Clock,
+    readonly origin: string,
+    /** Our copy of the peer's log, whose head every event references. */
+    readonly peerOrigin: string,
+  ) {
+    this.tree = new StoredTree(store, crypto, origin);
+  }
+
+  append(entry: NewEntry): Promise<EventRecord> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  appendAll(entries: readonly NewEntry[]): Promise<EventRecord[]> {
+    return Promise.all(entries.map((entry) => this.append(entry)));
+  }
+
+  /** Called after every committed batch, in this process. */
+  onAppended(listener: (events: readonly EventRecord[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  size(): Promise<number> {
+    return this.store.logSize(this.origin);
+  }
+
+  /** Resolves when everything queued so far is committed (or refused). */
+  async settled(): Promise<void> {
+    while (this.flushing) await this.flushing;
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        try {
+          const events = await this.commit(group.map((p) => p.entry));
+          group.forEach((p, i) => p.resolve(events[i]!));
+          for (const listener of this.listeners) listener(events);
+        } catch (error) {
+          for (const p of group) p.reject(error);
+        }
+      }
+    } finally {
+      this.flushing = null;
+    }
+  }
+
+  private async commit(entries: readonly NewEntry[]): Promise<EventRecord[]> {
+    for (let attempt = 1; ; attempt++) {
+      const [head, peerHead] = await Promise.all([this.store.latestEvent(this.origin), this.store.latestEvent(this.peerOrigin)]);
+      const records = this.sign(entries, head, peerHead);
+      const merkleHashes = await this.tree.hashesToAppend(records[0]!.seq, records.map((r) => r.leafHash));
+      try {
+        await this.store.appendOwnEvents(this.origin, records, { merkleHashes });
+        return records;
+      } catch (error) {
+        if (attempt < MAX_SEQ_RACES && isParleyError(error, 'E_EVENT_SEQ_TAKEN')) continue;
+        throw error;
+      }
+    }
+  }
+
+  private sign(entries: readonly NewEntry[], head: EventRecord | undefined, peerHead: EventRecord | undefined): EventRecord[] {
+    const peer: PeerRef | null = peerHead ? { log: this.peerOrigin, seq: peerHead.seq, hash: toHex(peerHead.hash) } : null;
+    // One timestamp per batch, never earlier than the head's: the log's times never run backwards.
+    const now = this.clock.now().toISOString();
+    const ts = head && head.ts > now ? head.ts : now;
+    let seq = head ? head.seq + 1 : 0;
+    let prev = head ? toHex(head.hash) : null;
+    return entries.map((entry) => {
+      const encoded: EncodedEvent = signEvent(this.crypto, this.signer, { v: 1, log: this.origin, seq, prev, peer, ts, kind: entry.kind, actor: entry.actor, body: entry.body });
+      seq++;
+      prev = toHex(encoded.hash);
+      return toEventRecord(encoded, leafHash(this.crypto, encoded.bytes));
+    });
+  }
+}

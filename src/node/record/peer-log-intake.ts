@@ -1,0 +1,147 @@
+import {
+  leafHash, ParleyError, toHex, verifyEvent, type CryptoSuite, type DecodedEvent, type PeerRef,
+} from '../../core/index.js';
+import { toEventRecord, type CheckpointStore, type EventRecord, type LogStore } from '../../store/index.js';
+import type { Clock } from '../server/clock.js';
+import { SerialQueue } from './serial-queue.js';
+import { StoredTree } from './stored-tree.js';
+
+export const RECEIPT_KIND = 'link.receipt';
+
+export interface IntakeResult {
+  /** Events newly stored (0 when all were stored before: deliveries are idempotent). */
+  readonly added: number;
+  /** Our copy's size afterwards: the next seq we expect. */
+  readonly size: number;
+  /** The verified events of the batch, stored before or now. */
+  readonly events: readonly DecodedEvent[];
+}
+
+export interface PeerLogIdentity {
+  readonly peer: string;
+  /** The peer's log towards us, of which we keep a copy. */
+  readonly peerOrigin: string;
+  /** Our own log towards the peer: the log the peer's events reference. */
+  readonly ownOrigin: string;
+  readonly peerLogKey: Uint8Array;
+}
+
+/**
+ * Takes in events of the peer's log. Each is checked before anything is stored: signature by
+ * the pinned key, canonical form, its log, consecutive seqs, the `prev` chain onto what we hold,
+ * and its peer reference against our own log (it must name an event we wrote, by its hash, and
+ * never an older one than before). A batch is stored whole or not at all. Two different events
+ * at one seq, both signed by the peer, are kept as evidence of equivocation.
+ */
+export class PeerLogIntake {
+  private readonly serial = new SerialQueue();
+  private readonly tree: StoredTree;
+
+  constructor(
+    private readonly store: LogStore & Pick<CheckpointStore, 'recordEquivocation'>,
+    private readonly crypto: CryptoSuite,
+    private readonly clock: Clock,
+    readonly identity: PeerLogIdentity,
+  ) {
+    this.tree = new StoredTree(store, crypto, identity.peerOrigin);
+  }
+
+  accept(texts: readonly string[]): Promise<IntakeResult> {
+    // Verify signatures outside the queue: it is the expensive part and needs no stored state.
+    const { peerOrigin, peerLogKey } = this.identity;
+    const events = texts.map((text) => verifyEvent(this.crypto, text, peerLogKey, peerOrigin));
+    events.forEach((e, i) => {
+      const expected = events[0]!.event.seq + i;
+      if (e.event.seq !== expected) {
+        throw new ParleyError('E_EVENT_OUT_OF_ORDER', `A batch holds consecutive seqs of ${peerOrigin}: found ${e.event.seq} where ${expected} belongs.`, { seq: e.event.seq });
+      }
+    });
+    return this.serial.run(() => this.store.logSize(peerOrigin).then((size) => this.storeChecked(events, size)));
+  }
+
+  private async storeChecked(events: readonly DecodedEvent[], size: number): Promise<IntakeResult> {
+    const { peerOrigin, peer } = this.identity;
+    if (events.length === 0) return { added: 0, size, events };
+    const first = events[0]!.event.seq;
+    if (first > size) {
+      throw new ParleyError('E_EVENT_SEQ_GAP', `This node holds ${size} events of ${peerOrigin}; a batch from seq ${first} would leave a gap. Send from seq ${size}.`, { seq: first, size });
+    }
+    const before = first > 0 ? (await this.store.readEventsAt(peerOrigin, [first - 1]))[0] : undefined;
+    if (first > 0 && !before) throw new Error(`The stored copy of ${peerOrigin} lacks event ${first - 1} below its size ${size}.`);
+    this.checkChain(events, before);
+    await this.checkPeerRefs(events, before);
+
+    const records = events.map((e) => toEventRecord(e, leafHash(this.crypto, e.bytes)));
+    const fresh = records.filter((r) => r.seq >= size);
+    const merkleHashes = fresh.length > 0 ? await this.tree.hashesToAppend(size, fresh.map((r) => r.leafHash)) : [];
+    const acked = ackedSeq(events.filter((e) => e.event.seq >= size));
+    const result = await this.store.appendPeerEvents(peerOrigin, records, {
+      merkleHashes,
+      ...(acked === null ? {} : { outboxAck: { peer, seq: acked } }),
+    });
+    if (result.kind === 'equivocation') throw await this.equivocation(result.stored, result.received);
+    return { added: result.added, size: result.size, events };
+  }
+
+  private checkChain(events: readonly DecodedEvent[], before: EventRecord | undefined): void {
+    let prev = before ? toHex(before.hash) : null;
+    for (const { event, hash } of events) {
+      if (event.prev !== prev) {
+        throw new ParleyError('E_EVENT_PREV_MISMATCH', `Event ${event.seq} of ${event.log} names a prev hash that is not the hash of event ${event.seq - 1}.`, { seq: event.seq });
+      }
+      prev = toHex(hash);
+    }
+  }
+
+  /** References only move forward, and each must name one of our events by its exact hash. */
+  private async checkPeerRefs(events: readonly DecodedEvent[], before: EventRecord | undefined): Promise<void> {
+    const { ownOrigin } = this.identity;
+    let last: PeerRef | null = before?.peer ?? null;
+    const wanted = new Set<number>();
+    for (const { event } of events) {
+      const ref = event.peer;
+      if (ref === null) {
+        if (last !== null) throw new ParleyError('E_PEER_REF_REGRESSED', `Event ${event.seq} of ${event.log} drops its reference into ${ownOrigin}.`, { seq: event.seq });
+        continue;
+      }
+      if (ref.log !== ownOrigin) throw new ParleyError('E_PEER_REF_WRONG_LOG', `Event ${event.seq} of ${event.log} refers to ${ref.log}, not to ${ownOrigin}.`, { seq: event.seq });
+      if (last !== null && ref.seq < last.seq) {
+        throw new ParleyError('E_PEER_REF_REGRESSED', `Event ${event.seq} of ${event.log} refers to event ${ref.seq} of ${ownOrigin} after an event that referred to ${last.seq}.`, { seq: event.seq });
+      }
+      last = ref;
+      wanted.add(ref.seq);
+    }
+    const seqs = [...wanted];
+    const found = await this.store.readEventsAt(ownOrigin, seqs);
+    const hashOf = new Map(seqs.map((seq, i) => [seq, found[i]]));
+    for (const { event } of events) {
+      const ref = event.peer;
+      if (!ref) continue;
+      const ours = hashOf.get(ref.seq);
+      if (!ours) throw new ParleyError('E_PEER_REF_UNKNOWN', `Event ${event.seq} of ${event.log} refers to event ${ref.seq} of ${ownOrigin}, which this node never wrote.`, { seq: event.seq });
+      if (toHex(ours.hash) !== ref.hash) {
+        throw new ParleyError('E_PEER_REF_MISMATCH', `Event ${event.seq} of ${event.log} refers to event ${ref.seq} of ${ownOrigin} by another hash than the one this node signed.`, { seq: event.seq });
+      }
+    }
+  }
+
+  private async equivocation(stored: EventRecord, received: EventRecord): Promise<ParleyError> {
+    const { peerOrigin } = this.identity;
+    await this.store.recordEquivocation({ origin: peerOrigin, kind: 'event', position: stored.seq, first: stored.bytes, second: received.bytes, recordedAt: this.clock.now() });
+    return new ParleyError('E_EVENT_SEQ_REUSED', `${peerOrigin} signed two different events at seq ${stored.seq}; both are kept as evidence and the link is no longer trusted.`, {
+      seq: stored.seq,
+      equivocation: true,
+    });
+  }
+}
+
+/**
+ * The highest seq of our own log that the batch proves the peer holds. Every event's peer
+ * reference names, by hash, the newest of our events the peer had stored when it signed; a
+ * receipt is an event whose reference is exactly what it receipts, so one rule covers both.
+ */
+function ackedSeq(events: readonly DecodedEvent[]): number | null {
+  let acked: number | null = null;
+  for (const { event } of events) if (event.peer) acked = Math.max(acked ?? -1, event.peer.seq);
+  return acked;
+}
