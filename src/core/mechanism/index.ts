@@ -10,3 +10,8 @@ export { responsiveness, periodOf, type Period, type ResponsivenessRow } from '.
 export { applyMessageEvent, messageToSend, isOverdue, acknowledgedLate, type Message, type MessageEvent, type MessageStatus } from './message.js';
 export { escalationAt, ESCALATION_LADDER, type Escalation, type EscalationStep } from './escalation.js';
 export { attachTranslation, translationsOf, sameEvent, type Translation } from './translation.js';
+export { fieldErrors, fieldAt, FieldSpecSchema, NotificationTemplateSchema, type FieldSpec, type FieldType, type FieldError, type FieldErrorCode, type NotificationTemplate } from './notification-template.js';
+export { checkNotification, notificationErrors, replyDueAt, valueAt } from './notification.js';
+export { AIR_MARITIME_ENCOUNTER, EXPLANATION_REQUEST, LAUNCH_NOTICE, MAJOR_MILITARY_ACTIVITY, NOTIFICATION_TEMPLATES } from './notification-templates.js';
+export { CodeListSchema, checkCodeList, renderShortCode, type CodeList } from './short-codes.js';
+export { checkMessageContent, type AgreedForms, type MessageContent } from './message-content.js';
