@@ -15,6 +15,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 const isSeq = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 const isString = (value: unknown, pattern: RegExp, max = 1024): value is string => typeof value === 'string' && value.length <= max && pattern.test(value);
 
+/** Whether `value` may be a log's origin, and so the `log` of an event or of a peer reference. */
+export const isLogOrigin = (value: unknown): value is string => isString(value, ORIGIN);
+
 /**
  * The first thing wrong with an event's shape, or null. Written out by hand rather than with a
  * schema library because the verifier runs it on every one of a million events; each message
@@ -27,12 +30,12 @@ function shapeProblem(e: Record<string, unknown>, fields: readonly string[]): st
   const missing = fields.find((k) => !(k in e));
   if (missing !== undefined) return `missing field "${missing}"`;
   if (e.v !== EVENT_VERSION) return `v must be ${EVENT_VERSION}`;
-  if (!isString(e.log, ORIGIN)) return 'log must be a log origin (no spaces or "+")';
+  if (!isLogOrigin(e.log)) return 'log must be a log origin (no spaces or "+")';
   if (!isSeq(e.seq)) return 'seq must be a whole number from 0';
   if (e.seq === 0 ? e.prev !== null : !isString(e.prev, HASH_HEX)) return 'prev must be null at seq 0 and a lowercase hex SHA-256 after it';
   if (e.peer !== null) {
     const p = e.peer;
-    if (!isObject(p) || Object.keys(p).length !== 3 || !isString(p.log, ORIGIN) || !isSeq(p.seq) || !isString(p.hash, HASH_HEX)) {
+    if (!isObject(p) || Object.keys(p).length !== 3 || !isLogOrigin(p.log) || !isSeq(p.seq) || !isString(p.hash, HASH_HEX)) {
       return 'peer must be null or {log, seq, hash}';
     }
   }
