@@ -3,3 +3,4 @@ export * from './crypto/index.js';
 export * from './config/index.js';
 export * from './server/index.js';
 export * from './export/index.js';
+export * from './link/index.js';

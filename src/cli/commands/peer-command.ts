@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { ParleyError, isParleyError, parseVerifierKey } from '../../core/index.js';
-import { loadNodeConfig, nodeCrypto, saveNodeConfig } from '../../node/index.js';
+import { loadNodeConfig, nodeCrypto, openNode, restorePeerTrust, saveNodeConfig, type ParleyNode } from '../../node/index.js';
 import { EXIT, type CommandResult } from './exit-codes.js';
 
 /**
@@ -52,5 +52,46 @@ export function peerCommand(done: (result: CommandResult) => void): Command {
         done(err.code === 'E_PEER_ALREADY_PINNED' ? EXIT.invalid : EXIT.usage);
       }
     });
+  peer
+    .command('list')
+    .description('List the pinned peers, their addresses, keys and whether their link is trusted.')
+    .requiredOption('--config <file>', "this node's configuration file")
+    .action(async (opts: { config: string }) => {
+      await withNode(opts.config, 'peer list', done, async (node) => {
+        for (const pinned of await node.store.listPeers()) {
+          const trust = pinned.trust === 'trusted' ? 'trusted' : `UNTRUSTED since ${pinned.trustChangedAt?.toISOString()}: ${pinned.trustReason}`;
+          process.stdout.write(`${pinned.name}  ${pinned.url}  ${trust}\n  witness  ${pinned.witnessKey}\n  log      ${pinned.logKey}\n`);
+        }
+      });
+    });
+  peer
+    .command('trust')
+    .description('Trust a link again after reviewing the evidence of equivocation that suspended it. The evidence is kept; the decision is recorded on the link.')
+    .argument('<name>', 'the peer, e.g. beijing')
+    .requiredOption('--reason <text>', 'why trust is restored; it becomes part of the record')
+    .requiredOption('--config <file>', "this node's configuration file")
+    .option('--as <administrator>', 'who decides', 'administrator')
+    .action(async (name: string, opts: { config: string; reason: string; as: string }) => {
+      await withNode(opts.config, 'peer trust', done, async (node) => {
+        const { changed } = await restorePeerTrust(node, name, opts.reason, opts.as);
+        process.stdout.write(changed ? `The link with ${name} is trusted again; the decision is on the record.\n` : `The link with ${name} was not untrusted; nothing changed.\n`);
+      });
+    });
   return peer;
+}
+
+/** Opens the node's storage and links without serving, runs `work`, and closes cleanly. */
+async function withNode(configPath: string, what: string, done: (result: CommandResult) => void, work: (node: ParleyNode) => Promise<void>): Promise<void> {
+  let node: ParleyNode | undefined;
+  try {
+    node = await openNode(configPath, { logLevel: 'silent' });
+    await work(node);
+    done(EXIT.ok);
+  } catch (err) {
+    if (!isParleyError(err)) throw err;
+    process.stderr.write(`parley ${what}: ${err.code}: ${err.message}\n  ${err.hint}\n`);
+    done(EXIT.usage);
+  } finally {
+    await node?.stop();
+  }
 }
