@@ -84,6 +84,7 @@ export const ERROR_CODES = {
   E_CONFIG_INVALID: { status: 400, hint: 'The node configuration or key file is missing or invalid; create it with `parley init`, or fix the field named.' },
   E_NODE_EXISTS: { status: 409, hint: 'A node is already set up in that data folder; use its config, or choose another folder.' },
   E_KEY_FILE_EXPOSED: { status: 400, hint: 'The node key file is readable by other users; restrict it with chmod 600 before starting the node.' },
+  E_PORT_IN_USE: { status: 409, hint: 'Another program already listens on that port; stop it, or choose another port (listen.port in parley.json; for the demo, --reset with --us-port and --cn-port).' },
 
   // Mechanism
   E_TRANSITION_INVALID: { status: 409, hint: 'This step does not follow from the current state (for example agreeing a channel that is already active); reload the current state and choose a step it allows.' },
