@@ -86,6 +86,8 @@ export const EVENT_CATALOGUE = {
   'engagement.scheduled': shared(z.strictObject({
     engagement: IdSchema, request: IdSchema, kind: EngagementKindSchema, level: LevelSchema, channel: IdSchema.nullable(),
     start: InstantSchema, end: InstantSchema, agenda: z.array(z.string().min(1)).max(50),
+    /** The entry of the annual engagement plan this engagement carries out, if any. */
+    planEntry: IdSchema.nullable(),
   })),
   'engagement.started': shared(z.strictObject({ engagement: IdSchema })),
   'engagement.attended': shared(z.strictObject({ engagement: IdSchema, session: IdSchema.nullable(), person: z.string().min(1), position: IdSchema.nullable() })),
@@ -104,7 +106,7 @@ export const EVENT_CATALOGUE = {
   // Joint documents
   'jointdoc.draft_saved': internal(z.strictObject({ document: IdSchema, content: z.json() })),
   'jointdoc.proposed': shared(z.strictObject({
-    document: IdSchema, type: JointDocumentTypeSchema, title: BilingualSchema, version: z.number().int().min(1),
+    document: IdSchema, to: SideSchema, type: JointDocumentTypeSchema, title: BilingualSchema, version: z.number().int().min(1),
     content: z.json(), hash: z.string().regex(/^[0-9a-f]{64}$/),
   })),
   'jointdoc.cosigned': shared(z.strictObject({ document: IdSchema, version: z.number().int().min(1), hash: z.string().regex(/^[0-9a-f]{64}$/) })),

@@ -15,3 +15,5 @@ export { checkNotification, notificationErrors, replyDueAt, valueAt } from './no
 export { AIR_MARITIME_ENCOUNTER, EXPLANATION_REQUEST, LAUNCH_NOTICE, MAJOR_MILITARY_ACTIVITY, NOTIFICATION_TEMPLATES } from './notification-templates.js';
 export { CodeListSchema, checkCodeList, renderShortCode, type CodeList } from './short-codes.js';
 export { checkMessageContent, type AgreedForms, type MessageContent } from './message-content.js';
+export { applyJointDocumentEvent, contentHash, inForce, type JointDocument, type JointDocumentEvent, type JointDocumentVersion, type VersionStatus } from './joint-document.js';
+export { EngagementPlanSchema, planProgress, type EngagementPlan, type PlanEntry, type HeldEngagement, type PlanEntryStatus, type PlanEntryProgress, type PlanProgress } from './engagement-plan.js';
