@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { fromUtf8, openNote, parseVerifierKey } from '../../core/index.js';
+import { fromBase64, fromUtf8, noteVerifierKey, openNote, parseVerifierKey, verifyConsistency, verifyInclusion } from '../../core/index.js';
 import { nodeCrypto } from '../crypto/index.js';
 import type { ParleyNode } from '../server/index.js';
 import { eventually, startNode, writePair } from '../testing/node-pair.js';
@@ -43,6 +43,33 @@ describe('the link between two nodes', () => {
     const opened = openNote(nodeCrypto, note, [parseVerifierKey(nodeCrypto, us.config.peers[0]!.witnessKey)]);
     expect(opened.verified[0]!.timestamp).toBeGreaterThan(0);
     expect(cnLink.peer.witnessKey).toBe(cn.config.peers[0]!.witnessKey);
+  });
+
+  it('serves link state, checkpoints and proofs to its own side only', async () => {
+    const { us, usLink } = await pair();
+    for (let i = 0; i < 12; i++) await usLink.record('message.sent', 'us/duty-officer', { n: i });
+    await eventually(async () => (await us.store.latestCheckpoint(usLink.ownOrigin))?.cosignatures.length === 1 && true, 10_000, 'a cosigned checkpoint');
+    const api = (path: string, token = us.operatorToken) => fetch(`${us.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await (await api('/v1/links', 'wrong')).json()).code).toBe('E_UNAUTHORIZED');
+    const [status] = (await (await api('/v1/links')).json()) as [{ peer: string; state: string; own: { size: number; backlog: number } }];
+    expect(status).toMatchObject({ peer: 'beijing', state: 'up' });
+
+    const note = await (await api('/v1/links/beijing/checkpoint')).text();
+    const logKey = parseVerifierKey(nodeCrypto, us.links.get('beijing')!.link.peer.logKey);
+    const [, size, root] = note.split('\n') as [string, string, string];
+    const ownKey = noteVerifierKey(nodeCrypto, usLink.ownOrigin, 'ed25519', us.keys.log.publicKey);
+    expect(openNote(nodeCrypto, note, [parseVerifierKey(nodeCrypto, ownKey)]).verified).toHaveLength(1);
+    expect(logKey.name).toBe('beijing.parley.example');
+
+    const events = await us.store.readEvents(usLink.ownOrigin, 0, 100);
+    const inclusion = (await (await api(`/v1/links/beijing/proof/inclusion?index=3&size=${size}`)).json()) as { root: string; proof: string[] };
+    expect(inclusion.root).toBe(root);
+    verifyInclusion(nodeCrypto, 3, Number(size), events[3]!.leafHash, inclusion.proof.map((p) => fromBase64(p)), fromBase64(root));
+    const consistency = (await (await api(`/v1/links/beijing/proof/consistency?from=5&to=${size}`)).json()) as { proof: string[] };
+    const oldRoot = fromBase64(((await (await api('/v1/links/beijing/proof/inclusion?index=0&size=5')).json()) as { root: string }).root);
+    verifyConsistency(nodeCrypto, 5, Number(size), oldRoot, fromBase64(root), consistency.proof.map((p) => fromBase64(p)));
+    expect((await (await api('/v1/links/beijing/proof/inclusion?index=3&size=99999')).json()).code).toBe('E_PROOF_RANGE');
+    expect((await (await api('/v1/links/moscow/checkpoint')).json()).code).toBe('E_PEER_NOT_PINNED');
   });
 
   it('is quiet when idle: receipts are never receipted, so the logs stop growing', async () => {

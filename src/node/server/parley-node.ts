@@ -16,6 +16,7 @@ import { registerLiveUpdates, RECORD_CHANNEL } from './live-updates.js';
 import { registerNodeInfoRoutes } from './node-info-routes.js';
 import { loadOrCreateOperatorToken } from './operator-token.js';
 import { registerOperatorRoutes } from './operator-routes.js';
+import { registerRecordRoutes } from './record-routes.js';
 
 export interface NodeOptions {
   readonly clock?: Clock;
@@ -130,6 +131,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   registerNodeInfoRoutes(app, node, publicKeysOf(config.host, keys));
   registerLinkRoutes(app, { crypto: nodeCrypto, clock, host: config.host, store, links: new Map([...links].map(([name, l]) => [name, l.link])) });
   registerOperatorRoutes(app, { store, links, token: operatorToken });
+  registerRecordRoutes(app, { store, links, token: operatorToken });
   registerLiveUpdates(app, { store, token: operatorToken });
   return node;
 }
