@@ -17,3 +17,5 @@ export { CodeListSchema, checkCodeList, renderShortCode, type CodeList } from '.
 export { checkMessageContent, type AgreedForms, type MessageContent } from './message-content.js';
 export { applyJointDocumentEvent, contentHash, inForce, type JointDocument, type JointDocumentEvent, type JointDocumentVersion, type VersionStatus } from './joint-document.js';
 export { EngagementPlanSchema, planProgress, type EngagementPlan, type PlanEntry, type HeldEngagement, type PlanEntryStatus, type PlanEntryProgress, type PlanProgress } from './engagement-plan.js';
+export { applyReadoutEvent, attachReadoutTranslation, publicReadout, type Readout, type ReadoutEvent, type ReadoutStatus } from './readout.js';
+export { AgreedMinutesSchema, checkQuote, quoteSpan, type AgreedMinutes, type Quote, type QuoteCheck } from './readout-quote.js';
