@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EngagementPlanSchema, planProgress, type EngagementPlan, type HeldEngagement } from './engagement-plan.js';
 
-const entry = (id: string, kind: 'talks' | 'vtc', level: 'policy' | 'working' | 'theater', from: string, to: string) => ({
-  id, kind, level, title: { en: id, zh: id }, window: { from: `2024-${from}T00:00:00.000Z`, to: `2024-${to}T00:00:00.000Z` },
+const entry = (id: string, format: 'talks' | 'vtc', level: 'policy' | 'working' | 'theater', from: string, to: string) => ({
+  id, format, level, title: { en: id, zh: id }, window: { from: `2024-${from}T00:00:00.000Z`, to: `2024-${to}T00:00:00.000Z` },
 });
 const plan: EngagementPlan = {
   year: 2024,
@@ -13,8 +13,8 @@ const plan: EngagementPlan = {
     entry('mmca-autumn', 'talks', 'working', '09-01', '11-30'),
   ],
 };
-const held = (id: string, kind: HeldEngagement['kind'], level: HeldEngagement['level'], day: string, planEntry: string | null = null): HeldEngagement => ({
-  id, kind, level, start: `2024-${day}T02:00:00.000Z`, planEntry,
+const held = (id: string, format: HeldEngagement['format'], level: HeldEngagement['level'], day: string, planEntry: string | null = null): HeldEngagement => ({
+  id, format, level, start: `2024-${day}T02:00:00.000Z`, planEntry,
 });
 
 describe('the annual engagement plan', () => {

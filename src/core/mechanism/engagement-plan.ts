@@ -11,7 +11,7 @@ import { BilingualSchema, EngagementKindSchema, IdSchema, InstantSchema, LevelSc
 export const EngagementPlanSchema = z.strictObject({
   year: z.number().int().min(2000).max(2200),
   entries: z.array(z.strictObject({
-    id: IdSchema, kind: EngagementKindSchema, level: LevelSchema, title: BilingualSchema,
+    id: IdSchema, format: EngagementKindSchema, level: LevelSchema, title: BilingualSchema,
     window: z.strictObject({ from: InstantSchema, to: InstantSchema }),
   })),
 });
@@ -21,7 +21,7 @@ export type PlanEntry = EngagementPlan['entries'][number];
 /** What the plan needs to know of an engagement that took place. */
 export interface HeldEngagement {
   readonly id: string;
-  readonly kind: EngagementKind;
+  readonly format: EngagementKind;
   readonly level: Level;
   readonly start: Instant;
   readonly planEntry: string | null;
@@ -54,7 +54,7 @@ export function planProgress(plan: EngagementPlan, held: readonly HeldEngagement
   for (const engagement of ordered) {
     const entry = engagement.planEntry !== null
       ? plan.entries.find((e) => e.id === engagement.planEntry && !matched.has(e.id))
-      : plan.entries.find((e) => !matched.has(e.id) && e.kind === engagement.kind && e.level === engagement.level && within(engagement.start, e.window));
+      : plan.entries.find((e) => !matched.has(e.id) && e.format === engagement.format && e.level === engagement.level && within(engagement.start, e.window));
     if (entry) matched.set(entry.id, engagement.id);
     else unplanned.push(engagement.id);
   }

@@ -6,7 +6,7 @@ import { applyAll, CN, hoursAfter, refusalCode, step, T0, US } from './testing/f
 
 const options = [{ id: 'a', start: hoursAfter(72), end: hoursAfter(73) }, { id: 'b', start: hoursAfter(96), end: hoursAfter(97) }];
 const send = (at = T0) => step('request.sent', US, at, {
-  request: 'r1', to: CN, level: 'chief-of-staff', engagement: 'vtc', channel: 'dtl', options, agenda: ['Crisis communication'],
+  request: 'r1', to: CN, level: 'chief-of-staff', format: 'vtc', channel: 'dtl', options, agenda: ['Crisis communication'],
   respondBy: hoursAfter(48), sentWhileSuspended: false,
 });
 const accept = (side = CN, option = 'a', hours = 1) => step('request.accepted', side, hoursAfter(hours), { request: 'r1', option });

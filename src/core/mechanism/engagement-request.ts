@@ -24,7 +24,7 @@ export interface EngagementRequest {
   readonly from: Side;
   readonly to: Side;
   readonly level: Level;
-  readonly engagement: EngagementKind;
+  readonly format: EngagementKind;
   readonly channel: string | null;
   readonly sentAt: Instant;
   readonly sentWhileSuspended: boolean;
@@ -69,7 +69,7 @@ export function applyRequestEvent(request: EngagementRequest | null, event: Requ
     if (event.to === event.side) refuse('E_WRONG_SIDE', 'A side cannot send a request to itself.', { side: event.side });
     checkProposal(event.options, event.respondBy, event.at);
     return {
-      id: event.request, from: event.side, to: event.to, level: event.level, engagement: event.engagement, channel: event.channel,
+      id: event.request, from: event.side, to: event.to, level: event.level, format: event.format, channel: event.channel,
       sentAt: event.at, sentWhileSuspended: event.sentWhileSuspended, status: 'open', options: event.options, agenda: event.agenda,
       respondBy: event.respondBy, awaiting: event.to, accepted: null, reason: null, history: [record(event)],
     };

@@ -57,7 +57,7 @@ export const EVENT_CATALOGUE = {
   // Engagement requests
   'request.drafted': internal(z.strictObject({ request: IdSchema, note: z.string() })),
   'request.sent': shared(z.strictObject({
-    request: IdSchema, to: SideSchema, level: LevelSchema, engagement: EngagementKindSchema, channel: IdSchema.nullable(),
+    request: IdSchema, to: SideSchema, level: LevelSchema, format: EngagementKindSchema, channel: IdSchema.nullable(),
     options: z.array(TimeOptionSchema).min(1).max(20), agenda: z.array(z.string().min(1)).max(50),
     respondBy: InstantSchema, sentWhileSuspended: z.boolean(),
   })),
@@ -84,7 +84,7 @@ export const EVENT_CATALOGUE = {
 
   // Engagements
   'engagement.scheduled': shared(z.strictObject({
-    engagement: IdSchema, request: IdSchema, kind: EngagementKindSchema, level: LevelSchema, channel: IdSchema.nullable(),
+    engagement: IdSchema, request: IdSchema, format: EngagementKindSchema, level: LevelSchema, channel: IdSchema.nullable(),
     start: InstantSchema, end: InstantSchema, agenda: z.array(z.string().min(1)).max(50),
     /** The entry of the annual engagement plan this engagement carries out, if any. */
     planEntry: IdSchema.nullable(),

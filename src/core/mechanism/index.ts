@@ -19,3 +19,4 @@ export { applyJointDocumentEvent, contentHash, inForce, type JointDocument, type
 export { EngagementPlanSchema, planProgress, type EngagementPlan, type PlanEntry, type HeldEngagement, type PlanEntryStatus, type PlanEntryProgress, type PlanProgress } from './engagement-plan.js';
 export { applyReadoutEvent, attachReadoutTranslation, publicReadout, type Readout, type ReadoutEvent, type ReadoutStatus } from './readout.js';
 export { AgreedMinutesSchema, checkQuote, quoteSpan, type AgreedMinutes, type Quote, type QuoteCheck } from './readout-quote.js';
+export { applyEngagementEvent, engagementToSchedule, scheduleEngagement, type Engagement, type EngagementEvent, type EngagementStatus, type Attendance, type Session } from './engagement.js';

@@ -10,7 +10,7 @@ function request(id: string, from: string, sentHours: number, answers: Array<['a
   const to = from === US ? CN : US;
   const sentAt = hoursAfter(sentHours);
   const events: RequestEvent[] = [step('request.sent', from, sentAt, {
-    request: id, to, level, engagement: 'talks', channel: null, options: [{ id: 'o1', start: hoursAfter(500, sentAt), end: hoursAfter(501, sentAt) }],
+    request: id, to, level, format: 'talks', channel: null, options: [{ id: 'o1', start: hoursAfter(500, sentAt), end: hoursAfter(501, sentAt) }],
     agenda: [], respondBy: hoursAfter(48, sentAt), sentWhileSuspended: true,
   })];
   for (const [kind, after, by] of answers) {
