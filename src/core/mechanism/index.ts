@@ -20,3 +20,4 @@ export { EngagementPlanSchema, planProgress, type EngagementPlan, type PlanEntry
 export { applyReadoutEvent, attachReadoutTranslation, publicReadout, type Readout, type ReadoutEvent, type ReadoutStatus } from './readout.js';
 export { AgreedMinutesSchema, checkQuote, quoteSpan, type AgreedMinutes, type Quote, type QuoteCheck } from './readout-quote.js';
 export { applyEngagementEvent, engagementToSchedule, scheduleEngagement, type Engagement, type EngagementEvent, type EngagementStatus, type Attendance, type Session } from './engagement.js';
+export { applyPositionEvent, checkChannelEnds, counterpartsAt, EMPTY_DIRECTORY, type Position, type PositionDirectory, type PositionEvent, type CounterpartPair } from './positions.js';
