@@ -55,7 +55,7 @@ export const EVENT_CATALOGUE = {
   'channel.closed': shared(z.strictObject({ channel: IdSchema, reason: Reason })),
 
   // Engagement requests
-  'request.drafted': internal(z.strictObject({ request: IdSchema, note: z.string() })),
+  'request.note_added': internal(z.strictObject({ request: IdSchema, text: Text })),
   'request.sent': shared(z.strictObject({
     request: IdSchema, to: SideSchema, level: LevelSchema, format: EngagementKindSchema, channel: IdSchema.nullable(),
     options: z.array(TimeOptionSchema).min(1).max(20), agenda: z.array(z.string().min(1)).max(50),
@@ -120,6 +120,13 @@ export type EventBody<K extends MechanismEventKind> = z.infer<Catalogue[K]['body
 export type MechanismEvent<K extends MechanismEventKind = MechanismEventKind> = K extends MechanismEventKind
   ? { readonly kind: K; readonly side: Side; readonly at: Instant } & EventBody<K>
   : never;
+
+const kindsOf = (scope: 'shared' | 'internal'): MechanismEventKind[] =>
+  (Object.keys(EVENT_CATALOGUE) as MechanismEventKind[]).filter((kind) => EVENT_CATALOGUE[kind].scope === scope);
+/** Kinds signed into the log and sent to the peer. */
+export const SHARED_EVENT_KINDS: readonly MechanismEventKind[] = kindsOf('shared');
+/** Kinds kept in the side's own node: never signed into the shared log, never sent. */
+export const INTERNAL_EVENT_KINDS: readonly MechanismEventKind[] = kindsOf('internal');
 
 export const isMechanismEventKind = (kind: string): kind is MechanismEventKind => Object.hasOwn(EVENT_CATALOGUE, kind);
 
