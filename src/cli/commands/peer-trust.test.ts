@@ -28,7 +28,8 @@ describe('parley peer trust and peer list', () => {
     try {
       expect((await node.store.getPeer('beijing'))?.trust).toBe('trusted');
       expect(await node.store.listIncidents({ open: true })).toEqual([]);
-      const [decision] = await node.store.readEvents('washington.parley.example/beijing', 0, 10);
+      const [opened, decision] = await node.store.readEvents('washington.parley.example/beijing', 0, 10);
+      expect(JSON.parse(fromUtf8(opened!.bytes))).toMatchObject({ seq: 0, kind: 'link.opened', body: { node: 'washington', side: 'US', peer: 'beijing' } });
       expect(JSON.parse(fromUtf8(decision!.bytes))).toMatchObject({ kind: 'link.trust.restored', actor: 'us/admin-1', body: { reason: 'reviewed with the other side by phone', previousReason: 'beijing signed two checkpoints of size 4' } });
     } finally {
       await node.stop();

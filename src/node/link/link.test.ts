@@ -72,6 +72,17 @@ describe('the link between two nodes', () => {
     expect((await (await api('/v1/links/moscow/checkpoint')).json()).code).toBe('E_PEER_NOT_PINNED');
   });
 
+  it('opens each own log with who its node is, so each side learns the other\'s side and time zone from the record', async () => {
+    const { us, cn, usLink, cnLink } = await pair();
+    await eventually(async () => usLink.peerIdentity(), 10_000, 'peer identity');
+    expect(await usLink.peerIdentity()).toEqual({ node: 'beijing', host: 'beijing.parley.example', side: 'CN', timeZone: 'Asia/Shanghai', peer: 'washington' });
+    expect(await eventually(async () => cnLink.peerIdentity(), 10_000)).toMatchObject({ side: 'US', timeZone: 'America/New_York' });
+    // Opening again (a restart) writes no second first event.
+    await usLink.open();
+    expect((await kindsOf(us, usLink.ownOrigin)).filter((k) => k === 'link.opened')).toHaveLength(1);
+    expect(cn.config.side).toBe('CN');
+  });
+
   it('is quiet when idle: receipts are never receipted, so the logs stop growing', async () => {
     const { us, cn, usLink, cnLink } = await pair();
     await usLink.record('message.sent', 'us/duty-officer', { text: 'one' });

@@ -12,7 +12,12 @@ export interface LinkSelf {
   readonly name: string;
   readonly host: string;
   readonly side: string;
+  /** IANA time zone of this side: the peer shows our local times from it. */
+  readonly timeZone: string;
 }
+
+/** The first event of every own log: who this node is, so the record itself names both sides. */
+export const LINK_OPENED_KIND = 'link.opened';
 
 /** How a node reaches its peer; the HTTP one signs every request. */
 export interface LinkTransport {
@@ -41,6 +46,7 @@ export class PeerLink {
   private lastReceiptUpTo: number | null | undefined;
   private pendingCosignature: CosignatureLine | null = null;
   private deliveredCosignatureSize = -1;
+  private durableDelivered = 0;
   private readonly changeListeners = new Set<(change: { origin: string; size: number }) => void>();
 
   constructor(
@@ -80,6 +86,15 @@ export class PeerLink {
     await this.store.createLog({ origin: this.ownOrigin, role: 'own', peer: this.peer.name, createdAt });
     await this.store.createLog({ origin: this.peerOrigin, role: 'peer', peer: this.peer.name, createdAt });
     await this.store.pinPeer({ name: this.peer.name, url: this.peer.url, logKey: this.peer.logKey, witnessKey: this.peer.witnessKey, addedAt: new Date(this.peer.addedAt) });
+    const { name, host, side, timeZone } = this.self;
+    await this.own.appendFirst({ kind: LINK_OPENED_KIND, actor: this.actor, body: { node: name, host, side, timeZone, peer: this.peer.name } });
+  }
+
+  /** Who the peer says it is, from the first event of its log (undefined until it has arrived). */
+  async peerIdentity(): Promise<{ node: string; host: string; side: string; timeZone: string } | undefined> {
+    const [first] = await this.store.readEvents(this.peerOrigin, 0, 1);
+    if (!first || first.kind !== LINK_OPENED_KIND) return undefined;
+    return (JSON.parse(text(first.bytes)) as { body: { node: string; host: string; side: string; timeZone: string } }).body;
   }
 
   /** Records an event on our log towards the peer; it reaches the peer with the next exchange. */
@@ -91,7 +106,7 @@ export class PeerLink {
   async receive(request: SyncRequest): Promise<SyncResponse> {
     await this.assertTrusted();
     const taken = await this.takeIn(request.events);
-    if (request.cosignature) await this.ownCheckpoints.addCosignature(request.cosignature.size, request.cosignature.line);
+    if (request.cosignature) await this.takeCosignature(request.cosignature);
     const cosignature = request.checkpoint ? await this.witnessNote(request.checkpoint) : null;
     const [checkpoint, out] = await Promise.all([this.ownCheckpoints.current(), this.store.readEvents(this.ownOrigin, request.have, MAX_BATCH_EVENTS + 1)]);
     return {
@@ -129,7 +144,8 @@ export class PeerLink {
     this.pendingCosignature = null;
     this.peerHas = response.size;
     const taken = await this.takeIn(response.events);
-    if (response.cosignature) await this.ownCheckpoints.addCosignature(response.cosignature.size, response.cosignature.line);
+    await this.rememberDelivered(response.size);
+    if (response.cosignature) await this.takeCosignature(response.cosignature);
     const ours = response.checkpoint ? await this.witnessNote(response.checkpoint) : null;
     if (ours && ours.size > this.deliveredCosignatureSize) this.pendingCosignature = ours;
     const ownSize = await this.store.logSize(this.ownOrigin);
@@ -138,6 +154,20 @@ export class PeerLink {
       sent: events.length,
       received: taken.added,
     };
+  }
+
+  /**
+   * Moves the durable outbox cursor to what the peer says it holds. Signed receipts move it too;
+   * this covers the tail that no receipt names (our own receipts are not receipted). The answer
+   * comes to a request we signed, and a cursor set too far only costs a resend: the peer then
+   * refuses the gap and names where to resume.
+   */
+  private async rememberDelivered(size: number): Promise<void> {
+    if (size <= this.durableDelivered) return;
+    const held = Math.min(size, await this.store.logSize(this.ownOrigin));
+    if (held === 0) return;
+    await this.store.appendPeerEvents(this.peerOrigin, [], { merkleHashes: [], outboxAck: { peer: this.peer.name, seq: held - 1 } });
+    this.durableDelivered = held;
   }
 
   /** Stores the peer's events; receipts them, and answers link tests, if anything new needs it. */
@@ -168,6 +198,20 @@ export class PeerLink {
     }
     const covered = this.lastReceiptUpTo ?? -1;
     return events.some((e) => e.event.seq > covered && e.event.kind !== RECEIPT_KIND);
+  }
+
+  /**
+   * Stores the peer witness's cosignature on our checkpoint of `size`. The peer's witness cosigns
+   * only what it holds, so the cosignature is its signed word that it has our log up to `size`:
+   * the outbox cursor moves there too. Receipts alone cannot get it there, since our own trailing
+   * receipts are never receipted and would otherwise count as undelivered for ever.
+   */
+  private async takeCosignature(cosignature: CosignatureLine): Promise<void> {
+    await this.ownCheckpoints.addCosignature(cosignature.size, cosignature.line);
+    const upTo = cosignature.size - 1;
+    if (upTo < 0 || ((await this.store.lastAckedSeq(this.peer.name)) ?? -1) >= upTo) return;
+    // An empty peer batch: the cursor moves the one way it ever does, forward only.
+    await this.store.appendPeerEvents(this.peerOrigin, [], { merkleHashes: [], outboxAck: { peer: this.peer.name, seq: upTo } });
   }
 
   private async witnessNote(note: string): Promise<CosignatureLine | null> {

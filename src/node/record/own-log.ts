@@ -57,6 +57,24 @@ export class OwnLog {
     return Promise.all(entries.map((entry) => this.append(entry)));
   }
 
+  /**
+   * Writes the log's first event, unless the log already has one (another process of this side
+   * may be opening it at the same moment: exactly one first event is ever written).
+   */
+  async appendFirst(entry: NewEntry): Promise<boolean> {
+    if ((await this.store.logSize(this.origin)) > 0) return false;
+    const peerHead = await this.store.latestEvent(this.peerOrigin);
+    const [record] = this.sign([entry], undefined, peerHead);
+    try {
+      await this.store.appendOwnEvents(this.origin, [record!], { merkleHashes: await this.tree.hashesToAppend(0, [record!.leafHash]) });
+    } catch (error) {
+      if (isParleyError(error, 'E_EVENT_SEQ_TAKEN')) return false;
+      throw error;
+    }
+    for (const listener of this.listeners) listener([record!]);
+    return true;
+  }
+
   /** Called after every committed batch, in this process. */
   onAppended(listener: (events: readonly EventRecord[]) => void): () => void {
     this.listeners.add(listener);

@@ -73,7 +73,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   const links = new Map<string, NodeLink>();
   try {
     for (const peer of config.peers) {
-      const link = new PeerLink(store, nodeCrypto, clock, keys, { name: config.name, host: config.host, side: config.side }, peer);
+      const link = new PeerLink(store, nodeCrypto, clock, keys, { name: config.name, host: config.host, side: config.side, timeZone: config.timeZone }, peer);
       await link.open();
       const transport = new HttpLinkTransport(nodeCrypto, keys.log, clock, { url: peer.url, from: config.host, to: link.peerHost }, 15_000);
       const sender = new LinkSender(link, transport, store, clock, timing, (error) => app.log.error({ err: error, peer: peer.name }, 'link error'));
