@@ -1,45 +1,99 @@
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Command } from 'commander';
-import { generateBundle } from '../bench/generate-bundle.js';
-import { verifyBundle } from '../verify/verify-bundle.js';
-import { formatReport } from './verify-command.js';
+import { Command, InvalidArgumentError } from 'commander';
+import { isParleyError, type ErrorCode } from '../../core/index.js';
+import { DemoRun, exportAndVerify, formatNextSteps, formatRunning, shown, tamperAndVerify } from '../demo/index.js';
 import { EXIT, type CommandResult } from './exit-codes.js';
 
+export interface DemoCommandOptions {
+  readonly data: string;
+  readonly reset?: boolean;
+  readonly usPort?: number;
+  readonly cnPort?: number;
+  readonly exitAfterSetup?: boolean;
+  readonly tamper?: boolean;
+}
+
+/** Refusals of what was asked (a folder the demo did not make, a taken port, a wrong option): usage errors, exit 2. */
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set(['E_USAGE', 'E_PORT_IN_USE', 'E_NODE_EXISTS', 'E_PEER_ALREADY_PINNED', 'E_CONFIG_INVALID', 'E_KEY_FILE_EXPOSED', 'E_EXPORT_TARGET_EXISTS']);
+
+const port = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number from 1 to 65535, or 0 for any free port.');
+  return n;
+};
+
+async function runDemo(demo: DemoRun, opts: DemoCommandOptions, say: (text: string) => void): Promise<CommandResult> {
+  const data = resolve(opts.data);
+  await demo.start();
+  const sides = await demo.running();
+  say('\n' + formatRunning(sides));
+  if (!opts.exitAfterSetup && !opts.tamper) {
+    say('\n' + formatNextSteps(sides, data));
+    say('\nBoth nodes run until Ctrl-C (or SIGTERM), which stops them gracefully.\n');
+    await demo.untilStopped();
+    return EXIT.ok;
+  }
+  say("\nWaiting until each side has the other's whole log and has cosigned its checkpoint …\n");
+  if (!(await demo.settled())) say('Not everything is cosigned yet; the export takes what is.\n');
+  // Exported from the stopped nodes' folders, exactly as an administrator runs `parley export`.
+  await demo.stop();
+  say('Both nodes stopped.\n\n');
+  const check = await exportAndVerify(demo.folders, join(data, 'demo-bundle'), say);
+  if (!opts.tamper) return check.report.valid ? EXIT.ok : EXIT.invalid;
+  const tampered = await tamperAndVerify(check.dir, join(data, 'demo-bundle-tampered'), say);
+  say(
+    "\nEach log is chained, signed by its node, witnessed by the other node and cross-referenced, so neither side can rewrite it unnoticed.\n" +
+      `Verify them yourself: npx parley verify ${shown(check.dir)}   npx parley verify ${shown(join(data, 'demo-bundle-tampered'))}\n`,
+  );
+  return check.report.valid && !tampered.valid ? EXIT.ok : EXIT.invalid;
+}
+
 /**
- * Until the two nodes exist, the demo shows the record itself: it writes a two-log transcript
- * bundle (Washington's and Beijing's logs, cross-referenced, cosigned), verifies it, then alters
- * one word of one event in a copy and shows the verifier naming that event.
+ * `parley demo` (`npm start`): the two-node demo of DESIGN §5. Washington and Beijing, each a
+ * real node with its own folder under DATA (parley.json, node.key, operator.token, parley.db),
+ * set up once with the functions behind `parley init` and `parley peer add` and reused after,
+ * linked over loopback, with an opening exchange recorded through the API on the first run.
  */
 export function demoCommand(done: (result: CommandResult) => void): Command {
   return new Command('demo')
-    .description('Write a sample two-log transcript bundle under ./data, verify it, then show a one-word alteration being caught.')
-    .option('--data <dir>', 'where to write the sample bundles', 'data')
-    .option('--events <n>', 'events in the sample record', (v: string) => Number(v), 5000)
-    .action(async (opts: { data: string; events: number }) => {
-      const bundle = resolve(opts.data, 'demo-bundle');
-      const tampered = resolve(opts.data, 'demo-bundle-tampered');
-      await rm(bundle, { recursive: true, force: true });
-      await rm(tampered, { recursive: true, force: true });
-      const say = (line: string): void => void process.stdout.write(line + '\n');
-      say(`Writing a ${opts.events}-event record of two linked nodes (Washington, Beijing) to ${bundle} …`);
-      await generateBundle(bundle, opts.events);
-      say('\n$ parley verify ' + bundle);
-      const good = await verifyBundle(bundle);
-      process.stdout.write(formatReport(good));
-
-      await cp(bundle, tampered, { recursive: true });
-      const events = join(tampered, 'logs/1.events');
-      const lines = (await readFile(events, 'utf8')).split('\n');
-      const target = Math.min(42, lines.length - 2);
-      lines[target] = lines[target]!.replace(/"precedence":"[A-Z]+"/, '"precedence":"ROUTINE"').replace('"text":"', '"text":"(edited) ');
-      await writeFile(events, lines.join('\n'));
-      say(`\nNow an administrator quietly edits one event (line ${target + 1} of Beijing's log) in a copy:`);
-      say('$ parley verify ' + tampered);
-      const bad = await verifyBundle(tampered);
-      process.stdout.write(formatReport(bad));
-      say('\nEach log is chained, signed by its node, witnessed by the other node, and cross-referenced, so neither side can rewrite it unnoticed.');
-      say('Verify any bundle yourself:  npx parley verify ' + bundle);
-      done(good.valid && !bad.valid ? EXIT.ok : EXIT.invalid);
+    .description(
+      'Run two linked nodes on this machine: Washington (US, 127.0.0.1:8401) and Beijing (CN, 127.0.0.1:8402), with SQLite under DATA/washington and DATA/beijing. ' +
+        'The first run sets both up, pins each to the other and records an opening exchange; later runs reuse them and duplicate nothing. Ctrl-C stops both.',
+    )
+    .option('--data <dir>', "the demo's data folder (holds washington/ and beijing/)", 'data')
+    .option('--reset', "delete the demo's two node folders first (only folders the demo made) and start over")
+    .option('--us-port <port>', "Washington's port when it is set up (default 8401; 0: any free port)", port)
+    .option('--cn-port <port>', "Beijing's port when it is set up (default 8402; 0: any free port)", port)
+    .option('--exit-after-setup', 'set up, link, record the opening, then stop, export Washington\'s link to DATA/demo-bundle and verify it; exit 0 only if it verifies')
+    .option('--tamper', 'as --exit-after-setup, then edit one word in a copy of the bundle (DATA/demo-bundle-tampered) and show the verifier naming that event')
+    .action(async (opts: DemoCommandOptions) => {
+      const say = (text: string): void => void process.stdout.write(text);
+      const demo = new DemoRun({ data: opts.data, reset: opts.reset, ports: { washington: opts.usPort, beijing: opts.cnPort }, say });
+      let signalled = false;
+      const stop = (): void => {
+        signalled = true;
+        say('\nStopping both nodes …\n');
+        void demo.stop();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      try {
+        const result = await runDemo(demo, opts, say);
+        if (signalled) say(`Both nodes stopped; their record stays in ${shown(resolve(opts.data))}. Run the demo again to go on from there.\n`);
+        done(result);
+      } catch (err) {
+        await demo.stop();
+        if (signalled) {
+          say('Both nodes stopped.\n');
+          return done(EXIT.ok);
+        }
+        if (!isParleyError(err)) throw err;
+        process.stderr.write(`parley demo: ${err.code}: ${err.message}\n  ${err.hint}\n`);
+        done(USAGE_CODES.has(err.code) ? EXIT.usage : EXIT.invalid);
+      } finally {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        await demo.stop();
+      }
     });
 }

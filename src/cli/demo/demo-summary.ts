@@ -1,0 +1,88 @@
+import { isAbsolute, join, relative } from 'node:path';
+import type { DemoNodeFolder } from './demo-folders.js';
+import type { DemoSide } from './demo-sides.js';
+import { bothSidesTime } from './local-times.js';
+import type { OpeningMessage } from './opening-exchange.js';
+import type { LinkState } from './operator-api.js';
+
+/** A path as a newcomer types it: relative to where they are, when it is below it. */
+export function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+export interface RunningSide {
+  readonly folder: DemoNodeFolder;
+  readonly url: string;
+  readonly link: LinkState;
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+export function formatSetup(folders: readonly DemoNodeFolder[]): string {
+  return folders
+    .map((f) => `${f.side.label} (${f.side.side}, ${f.side.timeZone}) in ${shown(f.dir)}: ${f.created ? 'set up now, new keys; peer pinned' : 'found from an earlier run, same keys and pins'}`)
+    .join('\n') + '\n';
+}
+
+export function formatOpening(messages: readonly OpeningMessage[]): string {
+  const lines = ['Opening exchange' + (messages.every((m) => !m.recordedNow) ? ' (on the record from the first run; not recorded again):' : ':')];
+  for (const m of messages) {
+    lines.push(`  ${m.side.label} duty officer, FLASH, ${m.log} #${m.seq}: "${m.text}"`);
+    lines.push(`    sent     ${bothSidesTime(m.ts)}`);
+    const peer = messages.find((other) => other !== m)?.side.label ?? 'the peer';
+    lines.push(`    receipt  ${m.receipt ? `${bothSidesTime(m.receipt.ts)}: ${peer}'s signed receipt #${m.receipt.seq} covers it` : 'none yet'}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+function formatLink(link: LinkState, peer: DemoSide, peerLink: LinkState): string[] {
+  const receipt = link.lastReceipt
+    ? `#${link.lastReceipt.seq} up to our event #${link.lastReceipt.upTo ?? '-'}, ${bothSidesTime(link.lastReceipt.ts)}`
+    : 'none yet';
+  const error = link.lastError ? ` (last error ${link.lastError.code})` : '';
+  return [
+    `  link     to ${peer.label}: ${link.state}${link.trust === 'trusted' ? '' : `, ${link.trust}`} since ${bothSidesTime(link.since)}${error}`,
+    `           ${peer.label} holds ${count(peerLink.peerLog.size)} of our ${count(link.own.size)} events; not yet receipted ${count(link.own.backlog)}; last receipt ${receipt}`,
+    `  logs     own ${link.own.origin}: ${count(link.own.size)} events (cosigned by ${peer.label} up to ${link.own.cosigned ?? 'none'}); ` +
+      `copy of ${link.peerLog.origin}: ${count(link.peerLog.size)} events`,
+  ];
+}
+
+export function formatRunning(sides: readonly RunningSide[]): string {
+  const lines: string[] = [];
+  for (const { folder, url, link } of sides) {
+    const other = sides.find((s) => s.folder !== folder)!;
+    lines.push(`${folder.side.label} (${folder.side.side})  ${url}`);
+    lines.push(`  config   ${shown(folder.configPath)}`);
+    lines.push(`  token    ${shown(join(folder.dir, 'operator.token'))}  (Authorization: Bearer …, for this node's API)`);
+    lines.push(...formatLink(link, other.folder.side, other.link));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Copy-paste commands for the running demo, against Washington's node. */
+export function formatNextSteps(sides: readonly RunningSide[], data: string): string {
+  const [us, cn] = sides;
+  const token = shown(join(us!.folder.dir, 'operator.token'));
+  const body = JSON.stringify({
+    kind: 'message.sent', actor: 'washington/duty-officer',
+    body: {
+      message: 'm-2', channel: 'dtl', to: 'CN', precedence: 'ROUTINE', thread: 'm-2', inReplyTo: null,
+      content: { kind: 'text', lang: 'en', text: 'Proposing a call next week.' }, ackDeadline: '2030-01-01T00:00:00.000Z', sentWhileSuspended: false,
+    },
+  });
+  const out = shown(join(data, 'export'));
+  return [
+    'Try it, in another terminal:',
+    `  TOKEN=$(cat ${token})`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" ${us!.url}/v1/links                  # link state: up/down, backlog, last receipt`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
+    `    -d '${body}' \\`,
+    `    ${us!.url}/v1/links/${cn!.folder.side.name}/events           # record an event; ${cn!.folder.side.label} receipts it`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" '${us!.url}/v1/links/${cn!.folder.side.name}/events?log=peer'   # Beijing's log, as Washington holds it`,
+    `  npx parley export --config ${shown(us!.folder.configPath)} --out ${out}   # a transcript bundle of both logs (a new folder each time)`,
+    `  npx parley verify ${out}`,
+    `Live updates: ws://${new URL(us!.url).host}/v1/live?token=$TOKEN. Nodes' own logs: PARLEY_LOG_LEVEL=info npm start.`,
+  ].join('\n') + '\n';
+}

@@ -1,0 +1,93 @@
+import { ackDeadline, parseEventBody, ParleyError, type EventBody } from '../../core/index.js';
+import type { ParleyNode } from '../../node/index.js';
+import { BEIJING, WASHINGTON, type DemoSide } from './demo-sides.js';
+import { waitFor, type OperatorApi } from './operator-api.js';
+
+export const MESSAGE_KIND = 'message.sent';
+/** The channel of the opening messages: the Defense Telephone Link between the two capitals. */
+const CHANNEL = 'dtl';
+const RECEIPT_WAIT_MS = 30_000;
+
+const OPENING_TEXT: Record<DemoSide['name'], { lang: 'en' | 'zh'; text: string }> = {
+  washington: { lang: 'en', text: 'Washington duty officer to Beijing: this is the first message on the record of this link. Please confirm receipt.' },
+  beijing: { lang: 'zh', text: '北京值班员致华盛顿：贵方消息已收到，本方线路工作正常。' },
+};
+
+export interface OpeningMessage {
+  readonly side: DemoSide;
+  readonly text: string;
+  readonly log: string;
+  readonly seq: number;
+  readonly ts: string;
+  /** True when this run recorded it; false when an earlier run had. */
+  readonly recordedNow: boolean;
+  /** The peer's signed receipt that covers it (null only if an earlier run stopped before one came). */
+  readonly receipt: { readonly seq: number; readonly ts: string } | null;
+}
+
+export interface OpeningSide {
+  readonly side: DemoSide;
+  readonly node: ParleyNode;
+  readonly api: OperatorApi;
+}
+
+function messageBody(side: DemoSide, sentAt: string): EventBody<'message.sent'> {
+  const replyTo = side.name === BEIJING.name ? `opening-${WASHINGTON.name}` : null;
+  // Checked against the mechanism's catalogue before it is sent, as the web app will do.
+  return parseEventBody(MESSAGE_KIND, {
+    message: `opening-${side.name}`,
+    channel: CHANNEL,
+    to: side.name === WASHINGTON.name ? BEIJING.side : WASHINGTON.side,
+    precedence: 'FLASH',
+    thread: `opening-${WASHINGTON.name}`,
+    inReplyTo: replyTo,
+    content: { kind: 'text', ...OPENING_TEXT[side.name] },
+    ackDeadline: ackDeadline({}, 'FLASH', sentAt),
+    sentWhileSuspended: false,
+  });
+}
+
+/** The side's message already on its log, if an earlier run recorded it: the opening is recorded once per side, ever. */
+async function onRecord(side: OpeningSide, peer: string): Promise<{ seq: number; ts: string } | null> {
+  const { link } = side.node.links.get(peer)!;
+  const found = await side.node.store.latestEventOfKind(link.ownOrigin, MESSAGE_KIND);
+  return found ? { seq: found.seq, ts: found.ts } : null;
+}
+
+/** Waits until the peer's signed receipt covers `seq` of our log, as GET /v1/links reports it. */
+async function receiptFor(side: OpeningSide, peer: string, seq: number, ms: number, signal?: AbortSignal): Promise<{ seq: number; ts: string } | null> {
+  let receipt: { seq: number; ts: string } | null = null;
+  await waitFor(async () => {
+    const state = await side.api.link(peer);
+    if (state.lastReceipt && state.lastReceipt.upTo !== null && state.lastReceipt.upTo >= seq) receipt = { seq: state.lastReceipt.seq, ts: state.lastReceipt.ts };
+    return receipt !== null;
+  }, ms, { signal });
+  return receipt;
+}
+
+/**
+ * The opening exchange of a new demo: a FLASH message from Washington's duty officer, and
+ * Beijing's reply, each recorded through the node's API and each waited for until the other
+ * node's signed receipt for it is back. A side whose log already holds a message (an earlier
+ * run) records nothing again, so restarting the demo duplicates nothing.
+ */
+export async function openingExchange(washington: OpeningSide, beijing: OpeningSide, signal?: AbortSignal): Promise<OpeningMessage[]> {
+  const messages: OpeningMessage[] = [];
+  for (const [self, other] of [[washington, beijing], [beijing, washington]] as const) {
+    const peer = other.side.name;
+    const earlier = await onRecord(self, peer);
+    const text = OPENING_TEXT[self.side.name].text;
+    const { link } = self.node.links.get(peer)!;
+    if (earlier) {
+      messages.push({ side: self.side, text, log: link.ownOrigin, ...earlier, recordedNow: false, receipt: await receiptFor(self, peer, earlier.seq, 0) });
+      continue;
+    }
+    const event = await self.api.record(peer, { kind: MESSAGE_KIND, actor: self.side.dutyOfficer, body: messageBody(self.side, new Date().toISOString()) });
+    const receipt = await receiptFor(self, peer, event.seq, RECEIPT_WAIT_MS, signal);
+    if (!receipt) {
+      throw new ParleyError('E_PEER_UNREACHABLE', `${other.side.label} did not receipt ${self.side.label}'s opening message (seq ${event.seq}) within ${RECEIPT_WAIT_MS / 1000} s.`, { seq: event.seq });
+    }
+    messages.push({ side: self.side, text, log: event.log, seq: event.seq, ts: event.ts, recordedNow: true, receipt });
+  }
+  return messages;
+}
