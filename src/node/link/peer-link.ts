@@ -106,7 +106,7 @@ export class PeerLink {
   async receive(request: SyncRequest): Promise<SyncResponse> {
     await this.assertTrusted();
     const taken = await this.takeIn(request.events);
-    if (request.cosignature) await this.takeCosignature(request.cosignature);
+    if (request.cosignature) await this.ownCheckpoints.addCosignature(request.cosignature.size, request.cosignature.line);
     const cosignature = request.checkpoint ? await this.witnessNote(request.checkpoint) : null;
     const [checkpoint, out] = await Promise.all([this.ownCheckpoints.current(), this.store.readEvents(this.ownOrigin, request.have, MAX_BATCH_EVENTS + 1)]);
     return {
@@ -145,7 +145,7 @@ export class PeerLink {
     this.peerHas = response.size;
     const taken = await this.takeIn(response.events);
     await this.rememberDelivered(response.size);
-    if (response.cosignature) await this.takeCosignature(response.cosignature);
+    if (response.cosignature) await this.ownCheckpoints.addCosignature(response.cosignature.size, response.cosignature.line);
     const ours = response.checkpoint ? await this.witnessNote(response.checkpoint) : null;
     if (ours && ours.size > this.deliveredCosignatureSize) this.pendingCosignature = ours;
     const ownSize = await this.store.logSize(this.ownOrigin);
@@ -198,20 +198,6 @@ export class PeerLink {
     }
     const covered = this.lastReceiptUpTo ?? -1;
     return events.some((e) => e.event.seq > covered && e.event.kind !== RECEIPT_KIND);
-  }
-
-  /**
-   * Stores the peer witness's cosignature on our checkpoint of `size`. The peer's witness cosigns
-   * only what it holds, so the cosignature is its signed word that it has our log up to `size`:
-   * the outbox cursor moves there too. Receipts alone cannot get it there, since our own trailing
-   * receipts are never receipted and would otherwise count as undelivered for ever.
-   */
-  private async takeCosignature(cosignature: CosignatureLine): Promise<void> {
-    await this.ownCheckpoints.addCosignature(cosignature.size, cosignature.line);
-    const upTo = cosignature.size - 1;
-    if (upTo < 0 || ((await this.store.lastAckedSeq(this.peer.name)) ?? -1) >= upTo) return;
-    // An empty peer batch: the cursor moves the one way it ever does, forward only.
-    await this.store.appendPeerEvents(this.peerOrigin, [], { merkleHashes: [], outboxAck: { peer: this.peer.name, seq: upTo } });
   }
 
   private async witnessNote(note: string): Promise<CosignatureLine | null> {
