@@ -28,9 +28,10 @@ function covers(channel: Channel, scope: ChannelScope, side: Side, kind: ScopedC
   if (!scopeCovers(scope, channel) || !channelSides(channel).includes(side)) return false;
   if (scope.kind === 'channel') return true;
   if (channel.status !== REACHES[kind]) return false;
+  const proposer = channel.suspension?.resumptionProposedBy ?? null;
   // A side agreeing a wide resumption resumes only what the other side asked to resume.
-  if (kind === 'channel.resumed') return channel.suspension?.resumptionProposedBy !== side && channel.suspension?.resumptionProposedBy != null;
-  if (kind === 'channel.resumption_proposed') return channel.suspension?.resumptionProposedBy == null;
+  if (kind === 'channel.resumed') return proposer !== null && proposer !== side;
+  if (kind === 'channel.resumption_proposed') return proposer === null;
   return true;
 }
 
@@ -42,7 +43,7 @@ function covers(channel: Channel, scope: ChannelScope, side: Side, kind: ScopedC
 export function applyScopedChannelEvent(channels: readonly Channel[], event: ScopedChannelEvent): Channel[] {
   const covered = new Set(channelsCoveredBy(channels, event).map((channel) => channel.id));
   if (covered.size === 0 && event.scope.kind === 'channel') {
-    refuse('E_CHANNEL_UNKNOWN', `No channel ${event.scope.channel} of ${event.side} exists.`, { channel: event.scope.channel });
+    refuse('E_CHANNEL_UNKNOWN', `${event.side} is party to no channel ${event.scope.channel}.`, { channel: event.scope.channel });
   }
   if (covered.size === 0) {
     refuse('E_SCOPE_EMPTY', `No channel of ${event.side} is covered by this ${event.kind} step.`, { scope: event.scope, kind: event.kind });

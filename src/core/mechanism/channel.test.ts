@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyChannelEvent, type Channel, type ChannelEvent } from './channel.js';
-import { applyScopedChannelEvent, channelsCoveredBy } from './channel-scope.js';
+import { isParleyError } from '../errors/index.js';
+import { applyChannelEvent, channelSides, scopeCovers, type Channel, type ChannelEvent } from './channel.js';
+import { applyScopedChannelEvent, channelsCoveredBy, type ScopedChannelEvent } from './channel-scope.js';
 import { applyAll, CN, hoursAfter, refusalCode, step, T0, US } from './testing/fixtures.js';
-import type { Level } from './vocabulary.js';
+import type { ChannelScope, Level } from './vocabulary.js';
 
 const propose = (id = 'dtl', level: Level = 'chief-of-staff', side = US) =>
   step('channel.proposed', side, T0, {
@@ -96,5 +97,38 @@ describe('a suspension of a whole level or of everything', () => {
     expect(refusalCode(channels, (c) => applyScopedChannelEvent(c, none))).toBe('E_SCOPE_EMPTY');
     expect(refusalCode(channels, (c) => applyScopedChannelEvent(c, suspend(CN, 'nope')))).toBe('E_CHANNEL_UNKNOWN');
     expect(refusalCode(channels, (c) => applyScopedChannelEvent(c, suspend(CN, 'mmca')))).toBe('E_TRANSITION_INVALID');
+  });
+
+  /** A channel at one stage of its life: 0 proposed, 1 active, 2 suspended by the partner, 3 with resumption proposed by the US. */
+  function channelAt(id: string, level: Level, stage: number, partner: string): Channel {
+    const proposal = { ...propose(id, level), ends: [{ side: US, position: `us-${id}` }, { side: partner, position: `p-${id}` }] } as ChannelEvent;
+    const steps = [agree(id, partner), suspend(partner, id), proposeResume(US, id)].slice(0, stage);
+    return steps.reduce(applyChannelEvent, applyChannelEvent(null, proposal));
+  }
+
+  it('changes only the covered channels of the acting side, all or none', () => {
+    const anyChannel = fc.record({ n: fc.nat(99), level: fc.constantFrom<Level>('theater', 'policy', 'working'), stage: fc.integer({ min: 0, max: 3 }), partner: fc.constantFrom(CN, 'RU') })
+      .map(({ n, level, stage, partner }) => channelAt(`c${n}`, level, stage, partner));
+    const anyScope = fc.constantFrom<ChannelScope>({ kind: 'all' }, { kind: 'level', level: 'theater' }, { kind: 'level', level: 'working' });
+    const anyScoped = fc.record({ kind: fc.constantFrom('channel.suspended', 'channel.resumption_proposed', 'channel.resumed'), side: fc.constantFrom(US, CN), scope: anyScope })
+      .map((e) => ({ ...e, at: hoursAfter(9), ...(e.kind === 'channel.suspended' ? { reason: 'r' } : {}) }) as ScopedChannelEvent);
+    fc.assert(
+      fc.property(fc.uniqueArray(anyChannel, { selector: (c) => c.id, maxLength: 8 }), anyScoped, (channels, event) => {
+        let after: Channel[];
+        try {
+          after = applyScopedChannelEvent(channels, event);
+        } catch (err) {
+          if (!isParleyError(err)) throw err;
+          return; // refused: the input list is immutable, so nothing changed
+        }
+        after.forEach((channel, i) => {
+          const before = channels[i]!;
+          if (channel === before) return;
+          expect(channelSides(before)).toContain(event.side);
+          expect(scopeCovers(event.scope, before)).toBe(true);
+        });
+        expect(after.some((channel, i) => channel !== channels[i])).toBe(true);
+      }),
+    );
   });
 });
