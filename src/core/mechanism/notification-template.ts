@@ -97,9 +97,16 @@ function bound(spec: FieldSpec): { min: number; max: number } {
 
 const isRecord = (v: unknown): v is Record<string, JsonValue> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+const GROUP = { type: 'group' } as FieldSpec;
+const NOTIFICATION_LABEL: Bilingual = { en: 'The notification', zh: '通报' };
+
 /** Every field problem of `values` against the fields, with dotted paths (`signals.0.means`). */
-export function fieldErrors(fields: readonly FieldSpec[], values: unknown, prefix = ''): FieldError[] {
-  if (!isRecord(values)) return [{ path: prefix || '(values)', code: 'type', message: say.type({ en: prefix || 'The notification', zh: prefix || '通报' }, { type: 'group' } as FieldSpec) }];
+export function fieldErrors(fields: readonly FieldSpec[], values: unknown): FieldError[] {
+  if (!isRecord(values)) return [{ path: '', code: 'type', message: say.type(NOTIFICATION_LABEL, GROUP) }];
+  return groupErrors(fields, values, '');
+}
+
+function groupErrors(fields: readonly FieldSpec[], values: Record<string, JsonValue>, prefix: string): FieldError[] {
   const errors: FieldError[] = [];
   for (const name of Object.keys(values)) {
     if (!fields.some((f) => f.name === name)) errors.push({ path: prefix + name, code: 'unknown', message: say.unknown({ en: name, zh: name }) });
@@ -126,11 +133,12 @@ function valueErrors(spec: FieldSpec, value: JsonValue | undefined, path: string
       if (typeof value !== 'string') return error('type');
       return spec.options?.some((o) => o.value === value) ? [] : error('option');
     case 'group':
-      return fieldErrors(spec.fields ?? [], value, `${path}.`);
+      return isRecord(value) ? groupErrors(spec.fields ?? [], value, `${path}.`) : error('type');
     case 'list':
       if (!Array.isArray(value)) return error('type');
       if ((spec.max !== undefined && value.length > spec.max) || value.length < (spec.min ?? 0)) return error('length');
-      return value.flatMap((item, i) => fieldErrors(spec.fields ?? [], item, `${path}.${i}.`));
+      return value.flatMap((item, i): FieldError[] =>
+        isRecord(item) ? groupErrors(spec.fields ?? [], item, `${path}.${i}.`) : [{ path: `${path}.${i}`, code: 'type', message: say.type(spec.label, GROUP) }]);
     default:
       return unhandled(spec.type);
   }

@@ -29,6 +29,8 @@ describe('a notification', () => {
     ['an option nobody agreed', { ...encounter, domain: 'space' }, [['domain', 'option']]],
     ['a bad item of a list', { ...encounter, signals: [{ ...encounter.signals[0], means: 'semaphore', time: 'yesterday' }] }, [['signals.0.time', 'type'], ['signals.0.means', 'option']]],
     ['a closest approach given as text', { ...encounter, closestApproach: { metres: 'six' } }, [['closestApproach.metres', 'type']]],
+    ['a position given as text', { ...encounter, position: '21N 113E' }, [['position', 'type']]],
+    ['a list item that is not a group', { ...encounter, units: [encounter.units[0]!, 'J-8II'] }, [['units.1', 'type']]],
     ['an encounter with one unit', { ...encounter, units: [encounter.units[0]!] }, [['units', 'length']]],
   ])('with %s is refused field by field', (_name, values, expected) => {
     expect(paths(values)).toEqual(expected);
