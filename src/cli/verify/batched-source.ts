@@ -1,5 +1,4 @@
-import { ParleyError, type CheckedEvent, type CheckedEventSource } from '../../core/index.js';
-import type { BatchResult } from './check-batch.js';
+import type { CheckedBatch, CheckedEventSource } from '../../core/index.js';
 import type { RawBatch } from './line-batches.js';
 import type { BatchChecker } from './worker-pool.js';
 
@@ -10,13 +9,11 @@ export interface LogIdentity {
 }
 
 /**
- * One log's checked events in file order, keeping up to `depth` batches at the workers so they
+ * One log's checked batches in file order, keeping up to `depth` batches at the workers so they
  * stay busy while the main thread walks the chains. Bounded, so memory does not grow with the file.
  */
 export class BatchedEventSource implements CheckedEventSource {
-  private readonly inflight: Promise<BatchResult>[] = [];
-  private current: BatchResult | null = null;
-  private index = 0;
+  private readonly inflight: Promise<CheckedBatch>[] = [];
   private ended = false;
 
   constructor(
@@ -26,38 +23,37 @@ export class BatchedEventSource implements CheckedEventSource {
     private readonly depth: number,
   ) {}
 
-  async next(): Promise<CheckedEvent | null> {
-    for (;;) {
-      const batch = this.current;
-      if (batch && this.index < batch.events.length) {
-        const i = this.index++;
-        const e = batch.events[i]!;
-        return {
-          seq: e.seq, prev: e.prev, hash: e.hash, ts: e.ts, peer: e.peer, line: e.line,
-          hashBytes: batch.hashes.subarray(i * 64, i * 64 + 32), leafHash: batch.hashes.subarray(i * 64 + 32, i * 64 + 64),
-        };
-      }
-      if (batch?.failure) {
-        const { code, message, line, seq } = batch.failure;
-        throw new ParleyError(code, message, { log: this.identity.log, line, seq });
-      }
-      this.current = null;
-      await this.fill();
-      const nextBatch = this.inflight.shift();
-      if (!nextBatch) return null;
-      this.current = await nextBatch;
-      this.index = 0;
-    }
+  async next(): Promise<CheckedBatch | null> {
+    await this.fill();
+    const batch = this.inflight.shift();
+    if (!batch) return null;
+    // Top up behind the batch taken, so the workers have work while the caller walks this one.
+    void this.fill();
+    return batch;
   }
 
-  private async fill(): Promise<void> {
+  private filling: Promise<void> | null = null;
+
+  private fill(): Promise<void> {
+    this.filling ??= this.fillNow().finally(() => (this.filling = null));
+    return this.filling;
+  }
+
+  /** Never rejects: a read error takes the place of the batch it prevented, so it is reported in file order. */
+  private async fillNow(): Promise<void> {
     while (!this.ended && this.inflight.length < this.depth) {
-      const step = await this.batches.next();
-      if (step.done) {
+      let result: Promise<CheckedBatch>;
+      try {
+        const step = await this.batches.next();
+        if (step.done) {
+          this.ended = true;
+          break;
+        }
+        result = this.checker.check({ ...this.identity, ...step.value });
+      } catch (err) {
         this.ended = true;
-        break;
+        result = Promise.reject(err as Error);
       }
-      const result = this.checker.check({ ...this.identity, ...step.value });
       // Failures surface when the batch is awaited in order; this only stops an early rejection being reported as unhandled.
       result.catch(() => {});
       this.inflight.push(result);

@@ -29,7 +29,21 @@ describe('lineBatches', () => {
     expect((await readAll(lines.join('\n') + '\n', 2)).lines).toEqual(lines);
   });
 
-  it('refuses a line longer than any event rather than buffering it', async () => {
+  it('refuses a line longer than any event rather than buffering it, after handing out the lines before it', async () => {
     await expect(readAll('y'.repeat(5 * 1024 * 1024))).rejects.toMatchObject({ code: 'E_EVENT_MALFORMED' });
+    const path = join(mkdtempSync(join(tmpdir(), 'parley-lines-')), 'events');
+    writeFileSync(path, 'a\nbb\n' + 'y'.repeat(5 * 1024 * 1024));
+    const seen: number[] = [];
+    const read = async (): Promise<void> => {
+      for await (const batch of lineBatches(path)) seen.push(batch.bounds.length / 2);
+    };
+    await expect(read()).rejects.toMatchObject({ code: 'E_EVENT_MALFORMED', details: { line: 3 } });
+    expect(seen).toEqual([2]);
+  });
+
+  it('puts a zero byte before each line, for the leaf hash taken in place', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'parley-lines-')), 'events');
+    writeFileSync(path, 'a\nbb\n');
+    for await (const batch of lineBatches(path)) for (let i = 0; i < batch.bounds.length; i += 2) expect(batch.data[batch.bounds[i]! - 1]).toBe(0);
   });
 });

@@ -33,12 +33,16 @@ class BatchBuilder {
     return this.lines.length === 0;
   }
 
-  /** A batch in memory of its own, since it is transferred to a worker. */
+  /**
+   * A batch in memory of its own, since it is transferred to a worker. Each line is preceded by
+   * one zero byte, so the worker hashes its RFC 9162 leaf, SHA-256(0x00 ‖ line), in place.
+   */
   take(): RawBatch {
-    const data = new Uint8Array(this.bytes);
+    const data = new Uint8Array(this.bytes + this.lines.length);
     const bounds = new Uint32Array(this.lines.length * 2);
     let offset = 0;
     this.lines.forEach((line, i) => {
+      offset++; // the zero byte
       data.set(line, offset);
       bounds[2 * i] = offset;
       offset += line.length;
@@ -57,6 +61,13 @@ class BatchBuilder {
   }
 }
 
+/** The lines before an over-long one are still handed out (a failure among them comes first), then reading stops. */
+function* refuseLongLine(builder: BatchBuilder): Generator<RawBatch, never> {
+  const error = builder.tooLong();
+  if (!builder.empty) yield builder.take();
+  throw error;
+}
+
 /**
  * Streams an events file as batches of whole lines. Memory stays at a few chunks whatever the
  * file's size; the only bytes joined across chunks are those of the one line a chunk cuts.
@@ -73,7 +84,7 @@ export async function* lineBatches(path: string, linesPerBatch = 256, bytesPerBa
       if (newline < 0) {
         carry.push(chunk);
         carried += chunk.length;
-        if (carried > MAX_LINE_BYTES) throw builder.tooLong();
+        if (carried > MAX_LINE_BYTES) yield* refuseLongLine(builder);
         continue;
       }
       builder.add(Buffer.concat([...carry, chunk.subarray(0, newline)]));
@@ -89,7 +100,7 @@ export async function* lineBatches(path: string, linesPerBatch = 256, bytesPerBa
     if (pos < chunk.length) {
       carry = [chunk.subarray(pos)];
       carried = chunk.length - pos;
-      if (carried > MAX_LINE_BYTES) throw builder.tooLong();
+      if (carried > MAX_LINE_BYTES) yield* refuseLongLine(builder);
     }
   }
   if (carried > 0) builder.add(Buffer.concat(carry));

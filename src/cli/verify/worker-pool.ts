@@ -1,9 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { CryptoSuite } from '../../core/index.js';
-import { checkBatch, type BatchResult, type EventBatch } from './check-batch.js';
+import type { CheckedBatch, CryptoSuite } from '../../core/index.js';
+import { checkBatch, type EventBatch } from './check-batch.js';
 
 export interface BatchChecker {
-  check(batch: EventBatch): Promise<BatchResult>;
+  check(batch: EventBatch): Promise<CheckedBatch>;
   close(): Promise<void>;
 }
 
@@ -13,7 +13,7 @@ export function inlineChecker(crypto: CryptoSuite): BatchChecker {
 }
 
 interface Pending {
-  resolve(result: BatchResult): void;
+  resolve(result: CheckedBatch): void;
   reject(error: Error): void;
 }
 
@@ -26,7 +26,7 @@ export class WorkerPool implements BatchChecker {
     const script = new URL('./verify-worker.js', import.meta.url);
     for (let i = 0; i < size; i++) {
       const slot = { worker: new Worker(script), pending: new Map<number, Pending>() };
-      slot.worker.on('message', ({ id, result }: { id: number; result: BatchResult }) => {
+      slot.worker.on('message', ({ id, result }: { id: number; result: CheckedBatch }) => {
         const job = slot.pending.get(id);
         slot.pending.delete(id);
         job?.resolve(result);
@@ -41,7 +41,7 @@ export class WorkerPool implements BatchChecker {
     }
   }
 
-  check(batch: EventBatch): Promise<BatchResult> {
+  check(batch: EventBatch): Promise<CheckedBatch> {
     let slot = this.workers[0]!;
     for (const s of this.workers) if (s.pending.size < slot.pending.size) slot = s;
     const id = this.nextId++;

@@ -15,6 +15,11 @@ export class HashWindow {
   }
 
   push(hash: Uint8Array): void {
+    this.pushFrom(hash, 0);
+  }
+
+  /** Pushes the 32 bytes at `offset` of `source` (a packed batch of hashes), without a view per hash. */
+  pushFrom(source: Uint8Array, offset: number): void {
     const live = this.count * 32;
     if (this.start + live + 32 > this.buffer.length) {
       if (2 * (live + 32) <= this.buffer.length) {
@@ -27,7 +32,8 @@ export class HashWindow {
       }
       this.start = 0;
     }
-    this.buffer.set(hash, this.start + live);
+    const at = this.start + live;
+    for (let i = 0; i < 32; i++) this.buffer[at + i] = source[offset + i]!;
     this.count++;
   }
 
@@ -36,6 +42,15 @@ export class HashWindow {
     if (seq < this.base || seq >= this.end) return undefined;
     const at = this.start + (seq - this.base) * 32;
     return this.buffer.subarray(at, at + 32);
+  }
+
+  /** Whether the hash at `seq` is held and equals the 32 bytes at `offset` of `other`. */
+  matches(seq: number, other: Uint8Array, offset: number): boolean {
+    if (seq < this.base || seq >= this.end) return false;
+    const at = this.start + (seq - this.base) * 32;
+    let diff = 0;
+    for (let i = 0; i < 32; i++) diff |= this.buffer[at + i]! ^ other[offset + i]!;
+    return diff === 0;
   }
 
   /** Forget hashes below `seq`. */

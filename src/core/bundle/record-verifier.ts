@@ -1,28 +1,14 @@
-import { equalBytes, fromHex } from '../bytes.js';
+import { equalBytes, toHex } from '../bytes.js';
 import { ParleyError } from '../errors/index.js';
 import { LogChain } from '../event/index.js';
+import {
+  HASH_AT, HASH_BYTES_PER_EVENT, LEAF_AT, NUMBERS_PER_EVENT, PEER_HASH_AT, PEER_SEQ_AT, PREV_AT, SEQ_AT, TS_AT, type CheckedBatch,
+} from './checked-batch.js';
 import { HashWindow } from './hash-window.js';
 
-/** One event whose bytes, shape, canonical form, log name and signature were already checked. */
-export interface CheckedEvent {
-  readonly seq: number;
-  readonly prev: string | null;
-  /** Lowercase hex SHA-256 of the event's canonical bytes. */
-  readonly hash: string;
-  readonly hashBytes: Uint8Array;
-  /** RFC 9162 leaf hash of the event's canonical bytes. */
-  readonly leafHash: Uint8Array;
-  /** Milliseconds since the epoch, used only to walk the logs in roughly the order they were written. */
-  readonly ts: number;
-  /** The event's reference into its peer's log (its log name already checked). */
-  readonly peer: { readonly seq: number; readonly hash: string } | null;
-  /** 1-based line in the log's events file. */
-  readonly line: number;
-}
-
-/** A log's events in file order; throws a ParleyError (details: line, seq) at the first bad event. */
+/** A log's checked events in file order, a batch at a time; null at the end of the log. */
 export interface CheckedEventSource {
-  next(): Promise<CheckedEvent | null>;
+  next(): Promise<CheckedBatch | null>;
 }
 
 /** Incremental Merkle root, as the caller's Merkle implementation provides it. */
@@ -54,14 +40,29 @@ interface LogState {
   readonly chain: LogChain;
   readonly window: HashWindow;
   peer: LogState | null;
-  head: CheckedEvent | null | undefined; // undefined: not fetched yet; null: end of log
+  /** The batch holding the log's next event, which is at `index`. */
+  batch: CheckedBatch | null;
+  index: number;
+  ended: boolean;
   lastRef: number;
   rootAtCheckpoint: Uint8Array | null;
   maxRetained: number;
 }
 
-const fail = (code: ConstructorParameters<typeof ParleyError>[0], message: string, state: LogState, event: CheckedEvent): ParleyError =>
-  new ParleyError(code, message, { log: state.spec.origin, seq: event.seq, line: event.line });
+const fail = (code: ConstructorParameters<typeof ParleyError>[0], message: string, state: LogState, seq: number): ParleyError =>
+  new ParleyError(code, message, { log: state.spec.origin, seq, line: state.batch!.firstLine + state.index });
+
+// Accessors of a state's next event (the caller has made sure there is one).
+const seqOf = (s: LogState): number => s.batch!.numbers[s.index * NUMBERS_PER_EVENT + SEQ_AT]!;
+const tsOf = (s: LogState): number => s.batch!.numbers[s.index * NUMBERS_PER_EVENT + TS_AT]!;
+const peerSeqOf = (s: LogState): number => s.batch!.numbers[s.index * NUMBERS_PER_EVENT + PEER_SEQ_AT]!;
+const hasNext = (s: LogState): boolean => !s.ended;
+
+/** Whether the state's next event can be taken now: its peer reference, if any, points at a hash already known (or the peer has ended, and the reference will be judged). */
+function runnable(s: LogState): boolean {
+  const ref = peerSeqOf(s);
+  return ref < 0 || !s.peer || ref < s.peer.window.end || s.peer.ended;
+}
 
 /**
  * Verifies the chains, the cross-references and the trees of several logs read side by side.
@@ -74,28 +75,28 @@ const fail = (code: ConstructorParameters<typeof ParleyError>[0], message: strin
  */
 export async function verifyRecord(logs: readonly LogToVerify[], onEvent: () => void = () => {}): Promise<VerifiedLog[]> {
   const states: LogState[] = logs.map((spec) => ({
-    spec, chain: new LogChain(spec.origin), window: new HashWindow(), peer: null, head: undefined, lastRef: -1,
+    spec, chain: new LogChain(spec.origin), window: new HashWindow(), peer: null, batch: null, index: 0, ended: false, lastRef: -1,
     rootAtCheckpoint: spec.checkpoint.size === 0 ? spec.tree.root() : null, maxRetained: 0,
   }));
   for (const state of states) state.peer = states.find((s) => s.spec.origin === state.spec.peer) ?? null;
 
   for (;;) {
-    for (const state of states) if (state.head === undefined) state.head = await fetchNext(state);
-    const waiting = states.filter((s) => s.head);
-    if (waiting.length === 0) break;
-    const runnable = waiting.filter((s) => {
-      const ref = s.head!.peer;
-      return !ref || !s.peer || ref.seq < s.peer.window.end || s.peer.head === null;
-    });
-    if (runnable.length === 0) {
-      const s = waiting[0]!;
-      throw fail('E_PEER_REF_CYCLE', `Event ${s.head!.seq} of ${s.spec.origin} refers to peer event ${s.head!.peer!.seq}, which itself refers to a later event of ${s.spec.origin}.`, s, s.head!);
+    // Every log's next event is at hand before choosing, so a broken batch is reported as soon as it is reached.
+    for (const state of states) if (!state.ended && state.index >= (state.batch?.count ?? 0)) await fetchBatch(state);
+    let next: LogState | null = null;
+    let firstWaiting: LogState | null = null;
+    for (const s of states) {
+      if (!hasNext(s)) continue;
+      firstWaiting ??= s;
+      if (runnable(s) && (next === null || tsOf(s) < tsOf(next))) next = s;
     }
-    let next = runnable[0]!;
-    for (const s of runnable) if (s.head!.ts < next.head!.ts) next = s;
-    const event = next.head!;
-    next.head = undefined;
-    accept(next, event);
+    if (firstWaiting === null) break;
+    if (next === null) {
+      const s = firstWaiting;
+      throw fail('E_PEER_REF_CYCLE', `Event ${seqOf(s)} of ${s.spec.origin} refers to peer event ${peerSeqOf(s)}, which itself refers to a later event of ${s.spec.origin}.`, s, seqOf(s));
+    }
+    accept(next);
+    next.index++;
     onEvent();
   }
 
@@ -112,37 +113,58 @@ export async function verifyRecord(logs: readonly LogToVerify[], onEvent: () => 
   });
 }
 
-async function fetchNext(state: LogState): Promise<CheckedEvent | null> {
-  try {
-    return await state.spec.source.next();
-  } catch (err) {
-    // A forward jump held by the chain's lookahead sits before the broken event: report it first.
-    throw state.chain.pendingFailure() ?? err;
+/** Moves to the log's next non-empty batch, or marks the log ended; a batch that stopped at a failure throws it here. */
+async function fetchBatch(state: LogState): Promise<void> {
+  for (;;) {
+    const failure = state.batch?.failure;
+    if (failure) {
+      // A forward jump held by the chain's lookahead sits before the broken event: report it first.
+      throw state.chain.pendingFailure() ?? new ParleyError(failure.code, failure.message, { log: state.spec.origin, line: failure.line, seq: failure.seq });
+    }
+    let batch: CheckedBatch | null;
+    try {
+      batch = await state.spec.source.next();
+    } catch (err) {
+      throw state.chain.pendingFailure() ?? err;
+    }
+    state.batch = batch;
+    state.index = 0;
+    if (batch === null) {
+      state.ended = true;
+      return;
+    }
+    if (batch.count > 0) return;
   }
 }
 
-function accept(state: LogState, event: CheckedEvent): void {
+function accept(state: LogState): void {
+  const batch = state.batch!;
+  const seq = seqOf(state);
+  const at = state.index * HASH_BYTES_PER_EVENT;
+  const hashes = batch.hashes;
   const before = state.chain.size;
-  state.chain.accept(event);
+  state.chain.accept({
+    seq, prev: seq === 0 ? null : toHex(hashes.subarray(at + PREV_AT, at + PREV_AT + 32)), hash: toHex(hashes.subarray(at + HASH_AT, at + HASH_AT + 32)),
+    line: batch.firstLine + state.index,
+  });
   if (state.chain.size === before) return; // held by the lookahead; the next event decides
-  const ref = event.peer;
+  const ref = peerSeqOf(state);
   const peer = state.peer;
-  if (ref && peer) {
-    if (ref.seq < state.lastRef) {
-      throw fail('E_PEER_REF_REGRESSED', `Event ${event.seq} of ${state.spec.origin} refers to peer event ${ref.seq}, older than the ${state.lastRef} an earlier event named.`, state, event);
+  if (ref >= 0 && peer) {
+    if (ref < state.lastRef) {
+      throw fail('E_PEER_REF_REGRESSED', `Event ${seq} of ${state.spec.origin} refers to peer event ${ref}, older than the ${state.lastRef} an earlier event named.`, state, seq);
     }
-    const known = peer.window.get(ref.seq);
-    if (!known) {
-      throw fail('E_PEER_REF_UNKNOWN', `Event ${event.seq} of ${state.spec.origin} refers to event ${ref.seq} of ${peer.spec.origin}, which does not exist (that log has ${peer.window.end} events).`, state, event);
+    if (!peer.window.matches(ref, hashes, at + PEER_HASH_AT)) {
+      if (peer.window.get(ref) === undefined) {
+        throw fail('E_PEER_REF_UNKNOWN', `Event ${seq} of ${state.spec.origin} refers to event ${ref} of ${peer.spec.origin}, which does not exist (that log has ${peer.window.end} events).`, state, seq);
+      }
+      throw fail('E_PEER_REF_MISMATCH', `Event ${seq} of ${state.spec.origin} names event ${ref} of ${peer.spec.origin} by a different hash than that event has.`, state, seq);
     }
-    if (!equalBytes(known, fromHex(ref.hash, 32))) {
-      throw fail('E_PEER_REF_MISMATCH', `Event ${event.seq} of ${state.spec.origin} names event ${ref.seq} of ${peer.spec.origin} by a different hash than that event has.`, state, event);
-    }
-    state.lastRef = ref.seq;
-    peer.window.dropBelow(ref.seq);
+    state.lastRef = ref;
+    peer.window.dropBelow(ref);
   }
-  state.window.push(event.hashBytes);
+  state.window.pushFrom(hashes, at + HASH_AT);
   state.maxRetained = Math.max(state.maxRetained, state.window.retained);
-  state.spec.tree.append(event.leafHash);
+  state.spec.tree.append(hashes.subarray(at + LEAF_AT, at + LEAF_AT + 32));
   if (state.spec.tree.size === state.spec.checkpoint.size) state.rootAtCheckpoint = state.spec.tree.root();
 }
