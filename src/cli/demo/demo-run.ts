@@ -47,6 +47,7 @@ export class DemoRun {
   /** Sets up (or finds) both nodes, starts them, waits for the link, and records the opening exchange once. */
   async start(): Promise<OpeningMessage[]> {
     const { say } = this.options;
+    say('Parley demo: two nodes on this machine, Washington and Beijing, each with its own keys, database and log, linked over loopback.\n');
     this.folders = await prepareDemoFolders(this.options.data, this.options);
     say(formatSetup(this.folders));
     for (const folder of this.folders) {

@@ -37,15 +37,17 @@ export function formatOpening(messages: readonly OpeningMessage[]): string {
 }
 
 function formatLink(link: LinkState, peer: DemoSide, peerLink: LinkState): string[] {
+  const trust = link.trust === 'trusted' ? '' : ` (${link.trust}: ${link.trustReason ?? 'see GET /v1/incidents'})`;
+  const error = link.lastError ? `; last error ${link.lastError.code}` : '';
   const receipt = link.lastReceipt
-    ? `#${link.lastReceipt.seq} up to our event #${link.lastReceipt.upTo ?? '-'}, ${bothSidesTime(link.lastReceipt.ts)}`
+    ? `#${link.lastReceipt.seq} of ${peer.label}'s log, up to our event #${link.lastReceipt.upTo ?? '-'}, ${bothSidesTime(link.lastReceipt.ts)}`
     : 'none yet';
-  const error = link.lastError ? ` (last error ${link.lastError.code})` : '';
   return [
-    `  link     to ${peer.label}: ${link.state}${link.trust === 'trusted' ? '' : `, ${link.trust}`} since ${bothSidesTime(link.since)}${error}`,
-    `           ${peer.label} holds ${count(peerLink.peerLog.size)} of our ${count(link.own.size)} events; not yet receipted ${count(link.own.backlog)}; last receipt ${receipt}`,
-    `  logs     own ${link.own.origin}: ${count(link.own.size)} events (cosigned by ${peer.label} up to ${link.own.cosigned ?? 'none'}); ` +
-      `copy of ${link.peerLog.origin}: ${count(link.peerLog.size)} events`,
+    `  link     to ${peer.label}: ${link.state}${trust} since ${bothSidesTime(link.since)}${error}`,
+    `  receipt  ${receipt}`,
+    `  logs     own ${link.own.origin}: ${count(link.own.size)} events, ${peer.label} holds ${count(peerLink.peerLog.size)}, ` +
+      `backlog ${count(link.own.backlog)}, cosigned by ${peer.label} up to ${link.own.cosigned ?? 'none'}`,
+    `           copy of ${link.peerLog.origin}: ${count(link.peerLog.size)} events`,
   ];
 }
 
@@ -55,7 +57,7 @@ export function formatRunning(sides: readonly RunningSide[]): string {
     const other = sides.find((s) => s.folder !== folder)!;
     lines.push(`${folder.side.label} (${folder.side.side})  ${url}`);
     lines.push(`  config   ${shown(folder.configPath)}`);
-    lines.push(`  token    ${shown(join(folder.dir, 'operator.token'))}  (Authorization: Bearer …, for this node's API)`);
+    lines.push(`  token    ${shown(join(folder.dir, 'operator.token'))}  (this node's API: Authorization: Bearer TOKEN)`);
     lines.push(...formatLink(link, other.folder.side, other.link));
   }
   return lines.join('\n') + '\n';
@@ -83,6 +85,7 @@ export function formatNextSteps(sides: readonly RunningSide[], data: string): st
     `  curl -s -H "Authorization: Bearer $TOKEN" '${us!.url}/v1/links/${cn!.folder.side.name}/events?log=peer'   # Beijing's log, as Washington holds it`,
     `  npx parley export --config ${shown(us!.folder.configPath)} --out ${out}   # a transcript bundle of both logs (a new folder each time)`,
     `  npx parley verify ${out}`,
-    `Live updates: ws://${new URL(us!.url).host}/v1/live?token=$TOKEN. Nodes' own logs: PARLEY_LOG_LEVEL=info npm start.`,
+    `Live updates: ws://${new URL(us!.url).host}/v1/live?token=$TOKEN. The nodes' own logs: PARLEY_LOG_LEVEL=info npm start.`,
+    'There is no web app yet: the API above is how each side works with its node for now.',
   ].join('\n') + '\n';
 }

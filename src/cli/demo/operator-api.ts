@@ -5,6 +5,7 @@ export interface LinkState {
   readonly peer: string;
   readonly url: string;
   readonly trust: string;
+  readonly trustReason: string | null;
   readonly state: string;
   readonly since: string;
   readonly lastContact: string | null;
