@@ -30,10 +30,15 @@ export class DemoRun {
   private stopped: Promise<void> | null = null;
   private whenStopped!: () => void;
   private readonly stoppedPromise = new Promise<void>((resolve) => (this.whenStopped = resolve));
-  folders: DemoNodeFolder[] = [];
-  apis: OperatorApi[] = [];
+  private found: DemoNodeFolder[] = [];
+  private apis: OperatorApi[] = [];
 
   constructor(private readonly options: DemoRunOptions) {}
+
+  /** Both nodes' folders, Washington first, once start() has prepared them. */
+  get folders(): readonly DemoNodeFolder[] {
+    return this.found;
+  }
 
   get stopping(): boolean {
     return this.stopped !== null;
@@ -48,7 +53,7 @@ export class DemoRun {
   async start(): Promise<OpeningMessage[]> {
     const { say } = this.options;
     say('Parley demo: two nodes on this machine, Washington and Beijing, each with its own keys, database and log, linked over loopback.\n');
-    this.folders = await prepareDemoFolders(this.options.data, this.options);
+    this.found = await prepareDemoFolders(this.options.data, this.options);
     say(formatSetup(this.folders));
     for (const folder of this.folders) {
       const node = await openNode(folder.configPath, { logLevel: this.options.logLevel ?? process.env.PARLEY_LOG_LEVEL ?? 'silent' });
