@@ -147,6 +147,17 @@ describe('parley demo', () => {
     }
   });
 
+  it('finishes a setup that was cut short (the marker written, no configuration yet)', async () => {
+    const data = scratch();
+    mkdirSync(join(data, 'washington'));
+    writeFileSync(join(data, 'washington', 'demo.json'), JSON.stringify({ format: 'parley-demo-node/v1', node: 'washington' }));
+    writeFileSync(join(data, 'washington', 'node.key'), '{}', { mode: 0o600 });
+    const run = await cli('demo', '--data', data, ...FREE_PORTS, '--exit-after-setup');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    expect(messages(await onDisk(join(data, 'washington')))).toHaveLength(1);
+  });
+
   it('a taken port is refused with E_PORT_IN_USE, naming the port, before anything is set up', async () => {
     const taken: Server = await new Promise((resolve) => {
       const server = createServer().listen(0, '127.0.0.1', () => resolve(server));

@@ -79,7 +79,8 @@ export async function openingExchange(washington: OpeningSide, beijing: OpeningS
     const text = OPENING_TEXT[self.side.name].text;
     const { link } = self.node.links.get(peer)!;
     if (earlier) {
-      messages.push({ side: self.side, text, log: link.ownOrigin, ...earlier, recordedNow: false, receipt: await receiptFor(self, peer, earlier.seq, 0) });
+      // Receipted long ago, as a rule; if the earlier run stopped first, the receipt comes now.
+      messages.push({ side: self.side, text, log: link.ownOrigin, ...earlier, recordedNow: false, receipt: await receiptFor(self, peer, earlier.seq, RECEIPT_WAIT_MS, signal) });
       continue;
     }
     const event = await self.api.record(peer, { kind: MESSAGE_KIND, actor: self.side.dutyOfficer, body: messageBody(self.side, new Date().toISOString()) });
