@@ -12,6 +12,7 @@ import { PeerLink } from '../link/peer-link.js';
 import { systemClock, type Clock } from './clock.js';
 import { registerErrorReplies } from './error-replies.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { Housekeeping } from './housekeeping.js';
 import { registerLiveUpdates, RECORD_CHANNEL } from './live-updates.js';
 import { registerNodeInfoRoutes } from './node-info-routes.js';
 import { loadOrCreateOperatorToken } from './operator-token.js';
@@ -86,6 +87,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
     throw error;
   }
 
+  const housekeeping = new Housekeeping(store, clock, 60_000, (error) => app.log.error({ err: error }, 'housekeeping error'));
   let url = '';
   let stopping = false;
   let unlisten: (() => Promise<void>) | null = null;
@@ -109,6 +111,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
         sender.start();
         tester.start();
       }
+      housekeeping.start();
     },
     async stop() {
       if (stopping) return;
@@ -116,6 +119,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       // Senders finish the exchange in flight; then the server drains in-flight requests; then
       // every queued append commits; only then does the store close.
       await Promise.all([...links.values()].map(({ sender, tester }) => Promise.all([sender.stop(), tester.stop()])));
+      await housekeeping.stop();
       await app.close();
       await Promise.all([...links.values()].map(({ link }) => link.own.settled()));
       await unlisten?.();
