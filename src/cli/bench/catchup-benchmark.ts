@@ -1,0 +1,75 @@
+import { BenchLink } from './bench-link.js';
+import { writeBenchNodes, type BenchDialect } from './bench-nodes.js';
+import type { LinkBenchOptions } from './federation-benchmark.js';
+import { machine, round, Workload, type Percentiles } from './link-workload.js';
+import { wallClockMs } from './peer-protocol.js';
+
+export interface CatchupBenchmarkResult {
+  readonly benchmark: 'catchup';
+  readonly dialect: BenchDialect;
+  /** Events recorded at Washington while Beijing was down. */
+  readonly backlog: number;
+  /** From Beijing's return (listening, its sender running) until the whole backlog was stored there and receipted. */
+  readonly drain_seconds: number;
+  /** The same, until the last event was stored at Beijing. */
+  readonly stored_seconds: number;
+  /** Backlog drained per second. */
+  readonly events_per_s: number;
+  /** Beijing's restart: process start until it listened (not part of the drain). */
+  readonly restart_seconds: number;
+  /** Latency at each offered rate once the link is back, record call → commit at Beijing. */
+  readonly latency_ms: Record<string, Percentiles>;
+  readonly lost: number;
+  readonly duplicated: number;
+  readonly timed_out: boolean;
+  readonly cores: number;
+  readonly node: string;
+  readonly cpu: string;
+}
+
+const WARM_UP = 200;
+
+/**
+ * The outage: the link is established, Beijing's node stops (gracefully, as for maintenance),
+ * Washington records `backlog` events into its durable outbox, and Beijing comes back. The drain
+ * is timed from the moment Beijing listens again until everything is stored and receipted.
+ */
+export async function runCatchupBenchmark(backlog: number, options: LinkBenchOptions, log: (line: string) => void): Promise<CatchupBenchmarkResult> {
+  const nodes = await writeBenchNodes(options.dialect);
+  try {
+    log(`starting Washington and Beijing (${options.dialect}) …`);
+    const bench = await BenchLink.open(nodes);
+    try {
+      const workload = new Workload(bench);
+      await workload.delivered(await workload.flood('warmup', WARM_UP), wallClockMs() + options.timeoutS * 1000);
+
+      log('stopping Beijing …');
+      await bench.peer.stop();
+      log(`recording ${backlog} events while Beijing is down …`);
+      const queued = await workload.flood('backlog', backlog);
+      const last = queued.reduce((high, e) => Math.max(high, e.seq), -1);
+      if (bench.stored.latest >= last) throw new Error('The backlog reached Beijing while it was stopped.');
+
+      log('starting Beijing again …');
+      const restarting = wallClockMs();
+      const back = await bench.peer.start();
+      const delivered = await workload.delivered(queued, back + options.timeoutS * 1000);
+      const since = (at: number | undefined): number => ((at ?? wallClockMs()) - back) / 1000;
+      const drain = since(bench.acked.reachedAt(last));
+      const stored = since(bench.stored.reachedAt(last));
+      const receipted = queued.filter((e) => e.seq <= bench.acked.latest).length;
+
+      const latency = await workload.atRates(options.rates, options.seconds, options.maxPerRate, options.timeoutS, log);
+      const { lost, duplicated } = workload.delivery(await bench.peer.tally());
+      return {
+        benchmark: 'catchup', dialect: options.dialect, backlog, drain_seconds: round(drain, 3), stored_seconds: round(stored, 3),
+        events_per_s: Math.round(receipted / drain), restart_seconds: round((back - restarting) / 1000, 3),
+        latency_ms: latency, lost, duplicated, timed_out: !delivered, ...machine(),
+      };
+    } finally {
+      await bench.close();
+    }
+  } finally {
+    await nodes.remove();
+  }
+}
