@@ -29,6 +29,18 @@ const PREFIX = utf8(EVENT_SIGNING_PREFIX);
 let message = new Uint8Array(64 * 1024);
 message.set(PREFIX);
 const fields = new EventLineFields();
+// Every batch of a log names the same log and peer: their canonical spellings are prepared once.
+const contexts = new Map<string, EventLineContext>();
+function contextOf(log: string, peer: string): EventLineContext {
+  const key = JSON.stringify([log, peer]);
+  let context = contexts.get(key);
+  if (!context) {
+    if (contexts.size > 64) contexts.clear();
+    context = eventLineContext(log, peer);
+    contexts.set(key, context);
+  }
+  return context;
+}
 
 /** The bytes the signature covers: the prefix, then the line without its `,"sig":"…"` member (canonical order puts sig last but for ts and v). */
 function signedMessage(line: Uint8Array): Uint8Array {
@@ -82,7 +94,7 @@ export function checkBatch(crypto: CryptoSuite, batch: EventBatch, verifiers: Ke
   const count = batch.bounds.length / 2;
   const numbers = new Float64Array(count * NUMBERS_PER_EVENT);
   const hashes = new Uint8Array(count * HASH_BYTES_PER_EVENT);
-  const context: EventLineContext = eventLineContext(batch.log, batch.peer);
+  const context = contextOf(batch.log, batch.peer);
   const verify = verifiers(batch.publicKey);
   const { data, bounds } = batch;
   for (let i = 0; i < count; i++) {

@@ -44,6 +44,8 @@ interface LogState {
   batch: CheckedBatch | null;
   index: number;
   ended: boolean;
+  /** Hex of the newest hash in `window`, the one an honest next event names as its prev. */
+  lastHex: string | null;
   lastRef: number;
   rootAtCheckpoint: Uint8Array | null;
   maxRetained: number;
@@ -75,7 +77,7 @@ function runnable(s: LogState): boolean {
  */
 export async function verifyRecord(logs: readonly LogToVerify[], onEvent: () => void = () => {}): Promise<VerifiedLog[]> {
   const states: LogState[] = logs.map((spec) => ({
-    spec, chain: new LogChain(spec.origin), window: new HashWindow(), peer: null, batch: null, index: 0, ended: false, lastRef: -1,
+    spec, chain: new LogChain(spec.origin), window: new HashWindow(), peer: null, batch: null, index: 0, ended: false, lastHex: null, lastRef: -1,
     rootAtCheckpoint: spec.checkpoint.size === 0 ? spec.tree.root() : null, maxRetained: 0,
   }));
   for (const state of states) state.peer = states.find((s) => s.spec.origin === state.spec.peer) ?? null;
@@ -143,10 +145,11 @@ function accept(state: LogState): void {
   const at = state.index * HASH_BYTES_PER_EVENT;
   const hashes = batch.hashes;
   const before = state.chain.size;
-  state.chain.accept({
-    seq, prev: seq === 0 ? null : toHex(hashes.subarray(at + PREV_AT, at + PREV_AT + 32)), hash: toHex(hashes.subarray(at + HASH_AT, at + HASH_AT + 32)),
-    line: batch.firstLine + state.index,
-  });
+  const window = state.window;
+  // The usual prev is the hash just accepted: its hex is at hand, so only other values are converted.
+  const prev = seq === 0 ? null : window.end > 0 && window.matches(window.end - 1, hashes, at + PREV_AT) ? state.lastHex : toHex(hashes.subarray(at + PREV_AT, at + PREV_AT + 32));
+  const hash = toHex(hashes.subarray(at + HASH_AT, at + HASH_AT + 32));
+  state.chain.accept({ seq, prev, hash, line: batch.firstLine + state.index });
   if (state.chain.size === before) return; // held by the lookahead; the next event decides
   const ref = peerSeqOf(state);
   const peer = state.peer;
@@ -163,7 +166,8 @@ function accept(state: LogState): void {
     state.lastRef = ref;
     peer.window.dropBelow(ref);
   }
-  state.window.pushFrom(hashes, at + HASH_AT);
+  window.pushFrom(hashes, at + HASH_AT);
+  state.lastHex = hash;
   state.maxRetained = Math.max(state.maxRetained, state.window.retained);
   state.spec.tree.append(hashes.subarray(at + LEAF_AT, at + LEAF_AT + 32));
   if (state.spec.tree.size === state.spec.checkpoint.size) state.rootAtCheckpoint = state.spec.tree.root();
