@@ -26,4 +26,5 @@ export type {
 } from './checkpoint-store.js';
 export type { FederationStore, Incident, NewIncident, NewPeer, PeerTrust, PinnedPeer } from './federation-store.js';
 export type { Session, SideInternalStore, User } from './side-internal-store.js';
+export type { SearchEntry, SearchHit, SearchMark, SearchQuery, SearchResult, SearchStore } from './search-store.js';
 export type { Coordination, LeaderLockOutcome, Leadership, StoreCapabilities, Unlisten } from './coordination.js';

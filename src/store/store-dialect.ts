@@ -1,6 +1,7 @@
 import type { ColumnDataType, ColumnDefinitionBuilder, Kysely, RawBuilder } from 'kysely';
 import type { DialectCoordination, StoreCapabilities } from './coordination.js';
 import type { Database } from './sql/database.js';
+import type { SearchDialect } from './sql/search-tables.js';
 import type { DialectName } from './store.js';
 
 /** How a dialect spells the few column definitions that differ; the migrations are written once over it. */
@@ -17,6 +18,8 @@ export interface SchemaDialect {
    * can drop a trigger; the signatures, the Merkle log and the peer's witness catch that.)
    */
   appendOnly(table: keyof Database): RawBuilder<unknown>[];
+  /** The search index's text index, and how it matches and ranks words. */
+  readonly search: SearchDialect;
 }
 
 export type ConstraintViolation = 'unique' | 'foreign-key';

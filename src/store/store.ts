@@ -2,6 +2,7 @@ import type { CheckpointStore } from './checkpoint-store.js';
 import type { Coordination, StoreCapabilities } from './coordination.js';
 import type { FederationStore } from './federation-store.js';
 import type { LogStore } from './log-store.js';
+import type { SearchStore } from './search-store.js';
 import type { SideInternalStore } from './side-internal-store.js';
 
 export const DIALECTS = ['sqlite', 'postgres'] as const;
@@ -15,7 +16,7 @@ export type DialectName = (typeof DIALECTS)[number];
  * Every method is async; every multi-row write is one transaction. Times are `Date`s, stored as
  * milliseconds since the Unix epoch (UTC) so that both dialects compare them the same way.
  */
-export interface Store extends LogStore, CheckpointStore, FederationStore, SideInternalStore, Coordination {
+export interface Store extends LogStore, CheckpointStore, FederationStore, SideInternalStore, SearchStore, Coordination {
   readonly dialect: DialectName;
   /** Declared by the dialect, never sniffed from the server. */
   readonly capabilities: StoreCapabilities;

@@ -4,6 +4,7 @@ import type { SchemaDialect } from '../store-dialect.js';
 import { recordMigration } from './0001-record.js';
 import { federationMigration } from './0002-federation.js';
 import { sideInternalMigration } from './0003-side-internal.js';
+import { searchMigration } from './0004-search.js';
 
 /**
  * Migrations are code, written once over the dialect's column spellings, and run in name order
@@ -14,6 +15,7 @@ export function migrations(t: SchemaDialect): Record<string, Migration> {
     '0001-record': recordMigration(t),
     '0002-federation': federationMigration(t),
     '0003-side-internal': sideInternalMigration(t),
+    '0004-search': searchMigration(t),
   };
 }
 

@@ -3,7 +3,7 @@ import { DIALECTS } from '../index.js';
 import { peerLog } from '../testing/factories.js';
 import { runsHere, TestStores } from '../testing/test-stores.js';
 
-const ALL = ['0001-record', '0002-federation', '0003-side-internal'];
+const ALL = ['0001-record', '0002-federation', '0003-side-internal', '0004-search'];
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!(await runsHere(dialect)))(`migrations (${dialect})`, () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ConstraintViolation, SchemaDialect } from '../store-dialect.js';
+import { postgresSearch } from './postgres-search.js';
 
 export const postgresSchema: SchemaDialect = {
   bytes: 'bytea',
@@ -14,6 +15,7 @@ export const postgresSchema: SchemaDialect = {
     sql`create trigger ${sql.id(`${table}_no_truncate`)} before truncate on ${sql.table(table)}
         for each statement execute function refuse_change()`,
   ],
+  search: postgresSearch,
 };
 
 /** The wire protocol counts bind parameters in 16 bits. */

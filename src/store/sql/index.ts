@@ -5,6 +5,7 @@ import { sqlCheckpointStore } from './sql-checkpoint-store.js';
 import { sqlContext } from './sql-context.js';
 import { sqlFederationStore } from './sql-federation-store.js';
 import { sqlLogStore } from './sql-log-store.js';
+import { sqlSearchStore } from './sql-search-store.js';
 import { sqlSideInternalStore } from './sql-side-internal-store.js';
 
 /** The one implementation of the Store: queries written once over Kysely, for every dialect. */
@@ -19,6 +20,7 @@ export function sqlStore(dialect: StoreDialect): Store {
     ...sqlCheckpointStore(ctx),
     ...sqlFederationStore(ctx),
     ...sqlSideInternalStore(ctx),
+    ...sqlSearchStore(ctx),
     tryAcquireLeadership: (name) => coordination.tryAcquireLeadership(name),
     withLeaderLock: withLeaderLockOf(coordination),
     listen: (channel, onPayload) => coordination.listen(channel, onPayload),

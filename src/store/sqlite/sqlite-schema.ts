@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ConstraintViolation, SchemaDialect } from '../store-dialect.js';
+import { sqliteSearch } from './sqlite-search.js';
 
 export const sqliteSchema: SchemaDialect = {
   bytes: 'blob',
@@ -11,6 +12,7 @@ export const sqliteSchema: SchemaDialect = {
       sql`create trigger ${sql.id(`${table}_no_${operation}`)} before ${sql.raw(operation)} on ${sql.table(table)}
           begin select raise(abort, ${sql.lit(`${table} is append-only`)}); end`,
     ),
+  search: sqliteSearch,
 };
 
 /** SQLITE_MAX_VARIABLE_NUMBER in the SQLite that better-sqlite3 bundles (the default since 3.32). */
