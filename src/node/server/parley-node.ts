@@ -9,6 +9,7 @@ import { registerLinkRoutes } from '../link/link-routes.js';
 import { DEFAULT_LINK_TIMING, LinkSender, type LinkTiming } from '../link/link-sender.js';
 import { LinkTester } from '../link/link-tester.js';
 import { PeerLink } from '../link/peer-link.js';
+import { registerSearch } from '../search/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { registerErrorReplies } from './error-replies.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -137,5 +138,6 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   registerOperatorRoutes(app, { store, links, token: operatorToken });
   registerRecordRoutes(app, { store, links, token: operatorToken });
   registerLiveUpdates(app, { store, token: operatorToken });
+  registerSearch(app, { store, links, token: operatorToken, timeZone: config.timeZone, log: app.log });
   return node;
 }
