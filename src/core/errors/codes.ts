@@ -117,6 +117,10 @@ export const ERROR_CODES = {
   E_EXPORT_NOTHING_COSIGNED: { status: 409, hint: 'No checkpoint of one of the link\'s logs carries the other side\'s cosignature yet (or none that agrees with the other log\'s cosigned checkpoints); wait until both sides have witnessed each other\'s log, then export again.' },
   E_EXPORT_TARGET_EXISTS: { status: 409, hint: 'The output folder exists and is not empty; export never overwrites a bundle: choose a new folder or remove the old one yourself.' },
 
+  // Node mechanism
+  E_SUBJECT_UNKNOWN: { status: 404, hint: 'No channel, request, message, engagement, readout or document with this id is on the record of this link; check the id, or create it first.' },
+  E_PEER_IDENTITY_UNKNOWN: { status: 409, hint: 'The peer\'s first event (who it is, its side and time zone) has not arrived yet, so this node cannot tell the two sides apart; wait until the link has exchanged once.' },
+
   // Search
   E_SEARCH_INDEX_UNAVAILABLE: { status: 503, hint: 'The database cannot hold the search index: PostgreSQL needs the pg_trgm extension (Debian: postgresql-contrib of the server\'s major version; then CREATE EXTENSION pg_trgm as a user allowed to), SQLite needs 3.34 or later; fix the database and start the node again.' },
   E_SEARCH_QUERY_INVALID: { status: 400, hint: 'The search asks for too much: at most 200 characters and 16 words, a limit of 1 to 100 and an offset of 0 or more; shorten the query or page through the results.' },

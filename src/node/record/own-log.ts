@@ -40,8 +40,8 @@ export class OwnLog {
     private readonly signer: Signer,
     private readonly clock: Clock,
     readonly origin: string,
-    /** Our copy of the peer's log, whose head every event references. */
-    readonly peerOrigin: string,
+    /** Our copy of the peer's log, whose head every event references; null for the node-internal log, which has no peer. */
+    readonly peerOrigin: string | null,
   ) {
     this.tree = new StoredTree(store, crypto, origin);
   }
@@ -63,7 +63,7 @@ export class OwnLog {
    */
   async appendFirst(entry: NewEntry): Promise<boolean> {
     if ((await this.store.logSize(this.origin)) > 0) return false;
-    const peerHead = await this.store.latestEvent(this.peerOrigin);
+    const peerHead = await this.peerHead();
     const [record] = this.sign([entry], undefined, peerHead);
     try {
       await this.store.appendOwnEvents(this.origin, [record!], { merkleHashes: await this.tree.hashesToAppend(0, [record!.leafHash]) });
@@ -109,7 +109,7 @@ export class OwnLog {
 
   private async commit(entries: readonly NewEntry[]): Promise<EventRecord[]> {
     for (let attempt = 1; ; attempt++) {
-      const [head, peerHead] = await Promise.all([this.store.latestEvent(this.origin), this.store.latestEvent(this.peerOrigin)]);
+      const [head, peerHead] = await Promise.all([this.store.latestEvent(this.origin), this.peerHead()]);
       const records = this.sign(entries, head, peerHead);
       const merkleHashes = await this.tree.hashesToAppend(records[0]!.seq, records.map((r) => r.leafHash));
       try {
@@ -122,8 +122,12 @@ export class OwnLog {
     }
   }
 
+  private peerHead(): Promise<EventRecord | undefined> {
+    return this.peerOrigin === null ? Promise.resolve(undefined) : this.store.latestEvent(this.peerOrigin);
+  }
+
   private sign(entries: readonly NewEntry[], head: EventRecord | undefined, peerHead: EventRecord | undefined): EventRecord[] {
-    const peer: PeerRef | null = peerHead ? { log: this.peerOrigin, seq: peerHead.seq, hash: toHex(peerHead.hash) } : null;
+    const peer: PeerRef | null = peerHead && this.peerOrigin ? { log: this.peerOrigin, seq: peerHead.seq, hash: toHex(peerHead.hash) } : null;
     // One timestamp per batch, never earlier than the head's: the log's times never run backwards.
     const now = this.clock.now().toISOString();
     const ts = head && head.ts > now ? head.ts : now;

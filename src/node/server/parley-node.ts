@@ -9,6 +9,7 @@ import { registerLinkRoutes } from '../link/link-routes.js';
 import { DEFAULT_LINK_TIMING, LinkSender, type LinkTiming } from '../link/link-sender.js';
 import { LinkTester } from '../link/link-tester.js';
 import { PeerLink } from '../link/peer-link.js';
+import { registerMechanism, type NodeMechanism } from '../mechanism/index.js';
 import { registerSearch } from '../search/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { registerErrorReplies } from './error-replies.js';
@@ -30,6 +31,8 @@ export interface NodeOptions {
   readonly linkTiming?: Partial<LinkTiming>;
   /** How often the hourly link test is checked for being due or missed. */
   readonly linkTestCheckMs?: number;
+  /** How often the mechanism's deadlines (expiry, overdue, escalation) are checked. */
+  readonly mechanismCheckMs?: number;
 }
 
 export interface NodeLink {
@@ -47,6 +50,8 @@ export interface ParleyNode {
   readonly links: ReadonlyMap<string, NodeLink>;
   /** The secret that authorizes this side's own tools on the API (file `operator.token`). */
   readonly operatorToken: string;
+  /** Channels, requests, messages, engagements, readouts and joint documents on each link. */
+  readonly mechanism: NodeMechanism;
   /** The base URL once started. */
   readonly url: string;
   readonly stopping: boolean;
@@ -89,11 +94,12 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   }
 
   const housekeeping = new Housekeeping(store, clock, 60_000, (error) => app.log.error({ err: error }, 'housekeeping error'));
+  const mechanism = await registerMechanism(app, { store, crypto: nodeCrypto, clock, host: config.host, signer: keys.log, links, token: operatorToken, checkMs: options.mechanismCheckMs });
   let url = '';
   let stopping = false;
   let unlisten: (() => Promise<void>) | null = null;
   const node: ParleyNode = {
-    config, store, keys, clock, links, operatorToken,
+    config, store, keys, clock, links, operatorToken, mechanism,
     get url() {
       return url;
     },
