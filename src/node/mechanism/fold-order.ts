@@ -13,8 +13,10 @@ export interface ReadLog {
  * Each log is taken in seq order. An event comes after everything its signer had seen: a
  * shared event after the peer event its `peer` reference names (so an agreement is never folded
  * before the proposal it agrees, whatever the two clocks say), an internal entry after the
- * prefixes of both logs it was checked against. Among the events that may come next, the
- * earliest by `ts`, then side, then seq comes first (`compareLines`). An event waiting for
+ * prefixes of both logs it was checked against. Among the events that may come next, an
+ * internal entry comes first, then the earliest by `ts`, side and seq (`compareLines`); since
+ * internal entries change only this side's internal state, both nodes still fold the shared
+ * logs in the same order. An event waiting for
  * something not read yet stops the order there; it continues once that has arrived.
  */
 export function foldOrder(logs: readonly ReadLog[]): RecordLine[] {

@@ -21,13 +21,15 @@ export interface RecordLine {
 }
 
 /**
- * Among events the fold may take next, which comes first: by `ts`, then by the signing side,
- * then shared before internal, then by seq. See `foldOrder` for the whole rule.
+ * Among events the fold may take next, which comes first: an internal entry as soon as the
+ * prefixes it was checked against are folded (it changes only this side's internal state, and
+ * it must not meet a state its own later steps already changed); otherwise by `ts`, then by the
+ * signing side, then by seq. See `foldOrder` for the whole rule.
  */
 export function compareLines(a: RecordLine, b: RecordLine): number {
+  if (a.rank !== b.rank) return b.rank - a.rank;
   if (a.ts !== b.ts) return a.ts < b.ts ? -1 : 1;
   if (a.side !== b.side) return a.side < b.side ? -1 : 1;
-  if (a.rank !== b.rank) return a.rank - b.rank;
   return a.seq - b.seq;
 }
 
