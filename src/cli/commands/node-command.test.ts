@@ -38,7 +38,7 @@ describe('the node process', () => {
       expect(ready.status).toBe(200);
       const info = await (await fetch(`${node.url}/v1/node`)).json();
       expect(info).toMatchObject({ name: 'washington', side: 'US', timeZone: 'America/New_York', witnessKey: us.witnessKey });
-      expect(info.logs).toEqual([expect.objectContaining({ origin: 'washington.parley.example/beijing', peer: 'beijing', size: 0 })]);
+      expect(info.logs).toEqual([expect.objectContaining({ origin: 'washington.parley.example/beijing', peer: 'beijing', size: 1 })]); // link.opened
       expect(info.logs[0].logKey).toMatch(/^washington\.parley\.example\/beijing\+[0-9a-f]{8}\+/);
       expect(JSON.stringify(info)).not.toMatch(/PRIVATE|seed/i);
     } finally {
@@ -83,5 +83,21 @@ describe('the node process', () => {
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);
     expect(err).toMatch(/E_CONFIG_INVALID/);
+  });
+
+  it('refuses a taken port with a code, not a stack trace', async () => {
+    const { us } = await twoConfigs();
+    const blocker = await openNode(us.configPath, { logLevel: 'silent' });
+    await blocker.start();
+    try {
+      const child = spawn(process.execPath, [join(repoRoot, 'bin/parley.js'), 'node', '--config', us.configPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      expect(await new Promise((resolve) => child.on('exit', resolve))).toBe(2);
+      expect(err).toMatch(/E_PORT_IN_USE/);
+      expect(err).not.toMatch(/at .*\.js:\d+/);
+    } finally {
+      await blocker.stop();
+    }
   });
 });

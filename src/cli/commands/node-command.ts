@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { isParleyError } from '../../core/index.js';
+import { isParleyError, ParleyError } from '../../core/index.js';
 import { openNode } from '../../node/index.js';
 import { EXIT, type CommandResult } from './exit-codes.js';
 
@@ -16,7 +16,17 @@ export function nodeCommand(done: (result: CommandResult) => void): Command {
         process.stderr.write(`parley node: ${err.code}: ${err.message}\n  ${err.hint}\n`);
         return done(EXIT.usage);
       }
-      await node.start();
+      try {
+        await node.start();
+      } catch (err) {
+        await node.stop();
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code !== 'EADDRINUSE' && code !== 'EACCES') throw err;
+        const { host, port } = node.config.listen;
+        const error = new ParleyError('E_PORT_IN_USE', `${host}:${port} cannot be listened on (${code}); another program holds it or the port needs privileges.`);
+        process.stderr.write(`parley node: ${error.code}: ${error.message}\n  ${error.hint}\n`);
+        return done(EXIT.usage);
+      }
       process.stdout.write(`Node ${node.config.name} (${node.config.side}) listening on ${node.url}\n`);
       await new Promise<void>((resolve) => {
         const stop = (): void => {

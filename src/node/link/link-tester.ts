@@ -12,6 +12,8 @@ import type { PeerLink } from './peer-link.js';
 export class LinkTester {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
+  /** An hour is judged only from this long after the tester started: a node that just came up has not had the chance to hear a test. */
+  private startedAt: Date | null = null;
   /** Only the process that sends on the link acts (HA: one per side). */
   shouldAct: () => boolean = () => true;
 
@@ -24,6 +26,7 @@ export class LinkTester {
   ) {}
 
   start(): void {
+    this.startedAt ??= this.clock.now();
     this.timer ??= setInterval(() => void this.tick(), this.checkMs);
     void this.tick();
   }
@@ -49,7 +52,8 @@ export class LinkTester {
     const { link } = this;
     const slot = slotOf(now);
     const weTest = testerOf(slot, [link.self.name, link.peer.name]) === link.self.name;
-    const late = now.getTime() >= slot * HOUR_MS + LINK_TEST_GRACE_MS;
+    const judgedFrom = Math.max(slot * HOUR_MS, this.startedAt?.getTime() ?? 0);
+    const late = now.getTime() >= judgedFrom + LINK_TEST_GRACE_MS;
     if (weTest && !(await this.hasSlot(link.ownOrigin, LINK_TEST_KINDS.test, slot))) {
       await link.record(LINK_TEST_KINDS.test, this.actor, { slot, sentAt: now.toISOString() });
       return;
