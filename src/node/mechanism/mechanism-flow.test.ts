@@ -85,7 +85,7 @@ describe('the mechanism across two nodes', () => {
     await usApi.act('/readouts/brown-liu/publish', { actor: 'washington/press', lang: 'en', text: 'General Brown stressed the importance of theater-level lines.',
       quotes: [{ text: quoteText, minutes: { document: 'minutes-brown-liu', version: 1, hash }, start, end: start + Array.from(quoteText).length }] });
     await cnApi.act('/readouts/brown-liu/publish', { actor: 'beijing/press', lang: 'zh', text: '刘振立强调，美方应尊重中方核心利益。' });
-    const readouts = await eventuallySame(p, '/readouts/brown-liu', (r) => r.readouts.US && r.readouts.CN);
+    const readouts = await sameOnBoth(p, '/readouts/brown-liu', (r) => r.readouts.US && r.readouts.CN, (r) => r.readouts);
     expect(readouts.readouts.US.quotes[0].check).toEqual({ kind: 'verified' });
     expect(readouts.readouts.CN).toMatchObject({ side: 'CN', lang: 'zh' });
     expect((await usApi.get('/readouts/brown-liu')).body.ourDraft).toMatchObject({ side: 'US', text: 'Draft: not for release.' });
@@ -112,12 +112,3 @@ describe('the mechanism across two nodes', () => {
   }, 90_000);
 });
 
-/** The shared part of a readouts answer is the same on both nodes; each node's own draft is its own. */
-async function eventuallySame(p: MechanismPair, path: string, until: (body: any) => unknown) { // eslint-disable-line @typescript-eslint/no-explicit-any
-  for (let i = 0; ; i++) {
-    const [a, b] = await Promise.all([p.usApi.get(path), p.cnApi.get(path)]);
-    if (JSON.stringify(a.body.readouts) === JSON.stringify(b.body.readouts) && until(a.body)) return a.body;
-    if (i > 500) throw new Error(`${path} differs: ${JSON.stringify(a.body)} ${JSON.stringify(b.body)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

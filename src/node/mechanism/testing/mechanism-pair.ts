@@ -59,14 +59,17 @@ export async function startMechanismPair(clock = new FakeClock()) {
 
 export type MechanismPair = Awaited<ReturnType<typeof startMechanismPair>>;
 
-/** Waits until both nodes answer `path` alike and `until` holds for the answer; returns it. */
-export async function sameOnBoth(pair: MechanismPair, path: string, until: (body: any) => boolean = () => true): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+/**
+ * Waits until both nodes answer `path` alike and `until` holds for the answer; returns it (the
+ * US node's). `shared` picks what must agree, for answers that also carry a side's internal work.
+ */
+export async function sameOnBoth(pair: MechanismPair, path: string, until: (body: any) => boolean = () => true, shared: (body: any) => unknown = (body) => body): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
   let last = '';
   try {
     return await eventually(async () => {
       const [a, b] = await Promise.all([pair.usApi.get(path), pair.cnApi.get(path)]);
       last = `${JSON.stringify(a.body)}\n${JSON.stringify(b.body)}`;
-      return JSON.stringify(a.body) === JSON.stringify(b.body) && until(a.body) ? a.body : undefined;
+      return JSON.stringify(shared(a.body)) === JSON.stringify(shared(b.body)) && until(a.body) ? a.body : undefined;
     }, 10_000, `the same ${path} on both nodes`);
   } catch (error) {
     throw new Error(`${(error as Error).message} Last answers:\n${last.slice(0, 3000)}`);
