@@ -112,3 +112,20 @@ describe('the mechanism across two nodes', () => {
   }, 90_000);
 });
 
+
+describe('conflicts', () => {
+  it('lists a peer event its machine refuses, on both nodes alike, and keeps folding the rest', async () => {
+    pair = await startMechanismPair();
+    const p = pair;
+    // Beijing writes an agreement to a channel nobody proposed, past the API (which would refuse it).
+    const raw = await fetch(`${p.cn.url}/v1/links/washington/events`, {
+      method: 'POST', headers: { authorization: `Bearer ${p.cn.operatorToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'channel.agreed', actor: 'beijing/policy', body: { channel: 'ghost' } }),
+    });
+    expect(raw.status).toBe(201);
+    const [conflict] = await sameOnBoth(p, '/conflicts', (cs) => cs.length === 1);
+    expect(conflict).toMatchObject({ origin: 'beijing.parley.example/washington', kind: 'channel.agreed', side: 'CN', code: 'E_CHANNEL_UNKNOWN' });
+    await agreedChannel(p);
+    expect((await p.usApi.get('/conflicts')).body).toHaveLength(1);
+  }, 60_000);
+});

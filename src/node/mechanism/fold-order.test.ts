@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { foldOrder, type ReadLog } from './fold-order.js';
+import type { RecordLine } from './record-lines.js';
+
+const US_LOG = 'washington.parley.example/beijing';
+const CN_LOG = 'beijing.parley.example/washington';
+const INTERNAL = 'washington.parley.example/internal';
+
+function line(origin: string, seq: number, ts: string, after: RecordLine['after'] = []): RecordLine {
+  const side = origin === CN_LOG ? 'CN' : 'US';
+  return { origin, seq, ref: { log: origin, seq, hash: '0'.repeat(64) }, side, ts: `2023-12-21T13:00:${ts}.000Z`, kind: 'x', actor: 'a', body: {}, rank: origin === INTERNAL ? 1 : 0, after };
+}
+const log = (origin: string, lines: RecordLine[], size = (lines.at(-1)?.seq ?? -1) + 1): ReadLog => ({ origin, lines, size });
+const names = (lines: RecordLine[]) => lines.map((l) => `${l.side}${l.origin === INTERNAL ? 'i' : ''}${l.seq}`);
+
+describe('the fold order', () => {
+  it('takes the earliest event first, then the side, then the seq', () => {
+    const us = [line(US_LOG, 1, '01'), line(US_LOG, 2, '03')];
+    const cn = [line(CN_LOG, 1, '02'), line(CN_LOG, 2, '03')];
+    expect(names(foldOrder([log(US_LOG, us), log(CN_LOG, cn)]))).toEqual(['US1', 'CN1', 'CN2', 'US2']);
+  });
+
+  it('never folds an event before the peer event it names, whatever the clocks say', () => {
+    // Beijing's clock runs behind: its agreement carries an earlier time than the proposal it agrees.
+    const proposal = line(US_LOG, 1, '10');
+    const agreement = line(CN_LOG, 1, '05', [{ origin: US_LOG, size: 2 }]);
+    expect(names(foldOrder([log(CN_LOG, [agreement]), log(US_LOG, [proposal])]))).toEqual(['US1', 'CN1']);
+  });
+
+  it('waits for an event it has not read yet rather than guess', () => {
+    const agreement = line(CN_LOG, 1, '05', [{ origin: US_LOG, size: 2 }]);
+    expect(names(foldOrder([log(CN_LOG, [agreement]), log(US_LOG, [], 1)]))).toEqual([]);
+    // Events that are not the mechanism's (link.*) still count towards what was read.
+    expect(names(foldOrder([log(CN_LOG, [agreement]), log(US_LOG, [], 2)]))).toEqual(['CN1']);
+  });
+
+  it('folds an internal entry right after what it was checked against', () => {
+    const us = [line(US_LOG, 1, '01'), line(US_LOG, 2, '01')];
+    const draft = line(INTERNAL, 0, '01', [{ origin: US_LOG, size: 2 }, { origin: CN_LOG, size: 0 }]);
+    expect(names(foldOrder([log(US_LOG, us), log(INTERNAL, [draft]), log(CN_LOG, [], 0)]))).toEqual(['US1', 'USi0', 'US2']);
+  });
+
+  it('gives both nodes one order from the same logs, in whatever order they list them', () => {
+    const us = [line(US_LOG, 1, '01'), line(US_LOG, 2, '04', [{ origin: CN_LOG, size: 2 }]), line(US_LOG, 3, '04')];
+    const cn = [line(CN_LOG, 1, '04', [{ origin: US_LOG, size: 2 }]), line(CN_LOG, 2, '02')];
+    expect(names(foldOrder([log(US_LOG, us), log(CN_LOG, cn)]))).toEqual(names(foldOrder([log(CN_LOG, cn), log(US_LOG, us)])));
+  });
+});
