@@ -57,5 +57,7 @@ export const MECHANISM_QUERIES: readonly QueryRoute[] = [
   query('/plan', 'The annual engagement plan in force: planned against held', PlanSchema, (context, _params, q) => planOf(context, q.year)),
   query('/responsiveness', 'How each side answered the requests put to it, per level and period', ResponsivenessSchema, ({ view, p }, _params, q) =>
     responsiveness([...view.state.requests.values()], p.now, q.period).map(presentResponsiveness)),
+  query('/notes', 'This side\'s internal notes on requests and engagements (kept on this node, never sent)', null, ({ view, p }) =>
+    view.state.internal.notes.map((n) => ({ subject: n.subject, id: n.id, text: n.text, at: p.time(n.at), by: n.actor }))),
   query('/conflicts', 'Events of the record that their state machine refused during the fold', null, ({ view, p }) => view.conflicts.map((c) => presentConflict(c, p))),
 ];
