@@ -46,6 +46,8 @@ export interface TermMatching {
   readonly join: RawBuilder<unknown> | null;
   readonly where: readonly RawBuilder<unknown>[];
   readonly rank: RawBuilder<number>;
+  /** Settings for the query's own transaction (`set local …`); none runs it outside a transaction. */
+  readonly settings: readonly RawBuilder<unknown>[];
 }
 
 /** A LIKE pattern finding `term` anywhere, with `\` as the escape character. */

@@ -66,12 +66,18 @@ export function sqlSearchStore(ctx: SqlContext): SearchStore {
       const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
       const offset = query.offset ?? 0;
       // One row more than asked tells whether another page follows.
-      const { rows } = await sql<HitRow>`
+      const statement = sql<HitRow>`
         select logs.origin, si.seq, si.kind, si.channel, si.level, si.lang, si.at, si.text, ${match.rank} as rank
         from search_index si join logs on logs.id = si.log_id ${match.join ?? sql``}
         ${where}
         order by rank desc, si.at desc, si.log_id, si.seq
-        limit ${query.limit + 1} offset ${offset}`.execute(db);
+        limit ${query.limit + 1} offset ${offset}`;
+      const { rows } = match.settings.length
+        ? await db.transaction().execute(async (tx) => {
+            for (const setting of match.settings) await setting.execute(tx);
+            return statement.execute(tx);
+          })
+        : await statement.execute(db);
       const hits = rows.slice(0, query.limit).map((row) => hitOf(row, terms));
       return { hits, more: rows.length > query.limit };
     },

@@ -43,12 +43,13 @@ export const sqliteSearch: SearchDialect = {
     const indexed = terms.filter((t) => charCount(t) >= TRIGRAM);
     const scanned = terms.filter((t) => charCount(t) < TRIGRAM);
     const where = scanned.map((t) => sql`si.text like ${containsPattern(t)} escape '\\'`);
-    if (indexed.length === 0) return { join: null, where, rank: sql<number>`0` };
+    if (indexed.length === 0) return { join: null, where, rank: sql<number>`0`, settings: [] };
     return {
       join: sql`join search_text on search_text.rowid = si.id`,
       where: [sql`search_text match ${indexed.map(phrase).join(' ')}`, ...where],
       // bm25() is lower for a better match.
       rank: sql<number>`-bm25(search_text)`,
+      settings: [],
     };
   },
 };
