@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
@@ -59,6 +60,12 @@ export default tseslint.config(
   layer(['src/store/**/*.ts'], ['node', 'cli', 'web'], throughIndex.filter((_, i) => i === 0)),
   layer(['src/node/**/*.ts'], ['cli', 'web'], throughIndex.filter((_, i) => i < 2)),
   layer(['src/cli/**/*.ts'], ['web'], throughIndex),
+  // The web app runs in the browser, with React's rules of hooks.
+  {
+    files: ['src/web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    languageOptions: { globals: { ...globals.browser } },
+  },
   layer(
     ['src/web/**/*.{ts,tsx}'],
     ['store', 'node', 'cli'],
