@@ -20,6 +20,7 @@ import { registerNodeInfoRoutes } from './node-info-routes.js';
 import { loadOrCreateOperatorToken } from './operator-token.js';
 import { registerOperatorRoutes } from './operator-routes.js';
 import { registerRecordRoutes } from './record-routes.js';
+import { registerWebApp } from './web-app.js';
 
 export interface NodeOptions {
   readonly clock?: Clock;
@@ -144,6 +145,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   registerOperatorRoutes(app, { store, links, token: operatorToken });
   registerRecordRoutes(app, { store, links, token: operatorToken });
   registerLiveUpdates(app, { store, token: operatorToken });
+  await registerWebApp(app);
   registerSearch(app, { store, links, token: operatorToken, timeZone: config.timeZone, log: app.log });
   return node;
 }
