@@ -3,10 +3,9 @@ import {
 } from '../../core/index.js';
 import type { EventRecord } from '../../store/index.js';
 import type { PeerLink } from '../link/peer-link.js';
-import type { OwnLog } from '../record/own-log.js';
 import { SerialQueue } from '../record/serial-queue.js';
 import type { Clock } from '../server/clock.js';
-import { internalEntry } from './internal-log.js';
+import { internalEntry, type InternalLog } from './internal-log.js';
 import type { LinkProjection, ProjectionView } from './link-projection.js';
 import type { MechanismState } from './mechanism-state.js';
 import { planStep } from './plan-step.js';
@@ -40,7 +39,7 @@ export class LinkCommands {
   constructor(
     private readonly link: PeerLink,
     private readonly projection: LinkProjection,
-    private readonly internal: OwnLog,
+    private readonly internal: InternalLog,
     private readonly clock: Clock,
   ) {}
 

@@ -1,8 +1,8 @@
 import type { LogStore } from '../../store/index.js';
 import type { LinkSender } from '../link/link-sender.js';
 import type { PeerLink } from '../link/peer-link.js';
-import type { OwnLog } from '../record/own-log.js';
 import type { Clock } from '../server/clock.js';
+import type { InternalLog } from './internal-log.js';
 import { LinkCommands } from './link-commands.js';
 import { LinkProjection } from './link-projection.js';
 
@@ -20,7 +20,7 @@ export interface LinkMechanism {
   watches(origin: string): boolean;
 }
 
-export function linkMechanism(store: LogStore, link: PeerLink, sender: LinkSender, internal: OwnLog, clock: Clock): LinkMechanism {
+export function linkMechanism(store: LogStore, link: PeerLink, sender: LinkSender, internal: InternalLog, clock: Clock): LinkMechanism {
   const projection = new LinkProjection(store, link, internal.origin);
   const origins = new Set([link.ownOrigin, link.peerOrigin, internal.origin]);
   return {

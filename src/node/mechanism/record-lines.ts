@@ -1,4 +1,4 @@
-import { fromUtf8, isMechanismEventKind, toHex, type EventRef, type Side } from '../../core/index.js';
+import { fromUtf8, isMechanismEventKind, isParleyError, toHex, type EventRef, type Side } from '../../core/index.js';
 import type { EventRecord, LogStore } from '../../store/index.js';
 
 /**
@@ -49,13 +49,23 @@ export async function readLines(store: LogStore, source: FoldSource, from: numbe
   const lines: RecordLine[] = [];
   let next = from;
   for (;;) {
-    const page = await store.readEvents(source.origin, next, PAGE);
+    const page = await readPage(store, source.origin, next);
     for (const record of page) {
       const line = toLine(record, source);
       if (line) lines.push(line);
     }
     next += page.length;
     if (page.length < PAGE) return { lines, size: next };
+  }
+}
+
+/** A log not created yet (the internal log before its first entry) reads as empty. */
+async function readPage(store: LogStore, origin: string, from: number): Promise<EventRecord[]> {
+  try {
+    return await store.readEvents(origin, from, PAGE);
+  } catch (error) {
+    if (isParleyError(error, 'E_LOG_UNKNOWN')) return [];
+    throw error;
   }
 }
 

@@ -4,12 +4,11 @@ import type { Store } from '../../store/index.js';
 import { parseWith } from '../link/link-protocol.js';
 import type { LinkSender } from '../link/link-sender.js';
 import type { PeerLink } from '../link/peer-link.js';
-import type { OwnLog } from '../record/own-log.js';
 import type { Clock } from '../server/clock.js';
 import { RECORD_CHANNEL } from '../server/live-updates.js';
 import { checkOperator } from '../server/operator-token.js';
 import { ENGAGEMENT_COMMANDS } from './engagement-commands.js';
-import { openInternalLog } from './internal-log.js';
+import { InternalLog } from './internal-log.js';
 import { linkMechanism, type LinkMechanism } from './link-mechanism.js';
 import { MECHANISM_QUERIES } from './mechanism-queries.js';
 import { MechanismWatch } from './mechanism-watch.js';
@@ -35,7 +34,7 @@ export interface MechanismContext {
 export interface NodeMechanism {
   readonly links: ReadonlyMap<string, LinkMechanism>;
   readonly watch: MechanismWatch;
-  readonly internalLog: OwnLog;
+  readonly internalLog: InternalLog;
   /** Every route the node registered after the mechanism, for the OpenAPI document and its test. */
   readonly routes: readonly RegisteredRoute[];
 }
@@ -49,7 +48,7 @@ type Params = Record<string, string>;
  */
 export async function registerMechanism(app: FastifyInstance, context: MechanismContext): Promise<NodeMechanism> {
   const { store, clock } = context;
-  const internalLog = await openInternalLog(store, context.crypto, context.signer, clock, context.host);
+  const internalLog = new InternalLog(store, context.crypto, context.signer, clock, context.host);
   // Other processes of this side learn of internal entries as of shared ones (HA).
   internalLog.onAppended((events) => void store.notify(RECORD_CHANNEL, JSON.stringify({ origin: internalLog.origin, size: events[events.length - 1]!.seq + 1 })).catch(() => undefined));
   const links = new Map([...context.links].map(([peer, { link, sender }]) => [peer, linkMechanism(store, link, sender, internalLog, clock)]));

@@ -35,6 +35,7 @@ export async function signedOfKind(node: ParleyNode, peer: string, kind: string)
   const origins = [node.links.get(peer)!.link.ownOrigin, node.mechanism.internalLog.origin];
   let count = 0;
   for (const origin of origins) {
+    if (!(await node.store.getLog(origin))) continue;
     for (const event of await node.store.readEvents(origin, 0, 100_000)) if ((JSON.parse(fromUtf8(event.bytes)) as { kind: string }).kind === kind) count++;
   }
   return count;
