@@ -94,6 +94,15 @@ describe('refusals through the API', () => {
     });
   }
 
+  it('lets only one of two concurrent publications of the same readout through', async () => {
+    const [cn, peer] = [pair.cnApi, 'washington'];
+    const before = await signedOfKind(pair.cn, peer, 'readout.published');
+    const replies = await Promise.all(['第一稿。', '第二稿。'].map((text) => cn.post('/readouts/e-vtc/publish', { actor: 'beijing/press', lang: 'zh', text })));
+    expect(replies.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(replies.find((r) => r.status === 409)!.body.code).toBe('E_READOUT_ALREADY_PUBLISHED');
+    expect(await signedOfKind(pair.cn, peer, 'readout.published')).toBe(before + 1);
+  });
+
   it('refuses a caller without the operator token', async () => {
     const reply = await fetch(`${pair.us.url}/v1/links/beijing/channels`);
     expect(((await reply.json()) as { code: string }).code).toBe('E_UNAUTHORIZED');
