@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contentHash, engagementToSchedule, EVENT_CATALOGUE, LanguageSchema, SideSchema, type JsonValue } from '../../core/index.js';
+import { contentHash, engagementToSchedule, EVENT_CATALOGUE, LanguageSchema, type JsonValue } from '../../core/index.js';
 import { readoutKey, type MechanismState } from './mechanism-state.js';
 import { command, found, type CommandRoute } from './route-table.js';
 
@@ -45,8 +45,8 @@ export const ENGAGEMENT_COMMANDS: readonly CommandRoute[] = [
     quotes: C['readout.published'].body.shape.quotes.default([]),
   }), forEngagement),
   command('translation.attached', '/readouts/:engagement/:side/translations', 'Attach a translation of a published readout', TranslationInputSchema, (input, params, { state }) => {
-    const side = SideSchema.parse(params.side);
-    const original = found([...state.originals.values()].find((o) => o.readout === readoutKey(params.engagement!, side)), 'readout', `${params.engagement} of ${side}`);
+    const key = readoutKey(params.engagement!, params.side!);
+    const original = found([...state.originals.values()].find((o) => o.readout === key), 'readout', `${params.engagement} of ${params.side}`);
     return { of: original.ref, from: original.lang, ...input };
   }),
 

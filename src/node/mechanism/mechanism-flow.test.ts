@@ -85,7 +85,10 @@ describe('the mechanism across two nodes', () => {
     await usApi.act('/readouts/brown-liu/publish', { actor: 'washington/press', lang: 'en', text: 'General Brown stressed the importance of theater-level lines.',
       quotes: [{ text: quoteText, minutes: { document: 'minutes-brown-liu', version: 1, hash }, start, end: start + Array.from(quoteText).length }] });
     await cnApi.act('/readouts/brown-liu/publish', { actor: 'beijing/press', lang: 'zh', text: '刘振立强调，美方应尊重中方核心利益。' });
-    const readouts = await sameOnBoth(p, '/readouts/brown-liu', (r) => r.readouts.US && r.readouts.CN, (r) => r.readouts);
+    await sameOnBoth(p, '/readouts/brown-liu', (r) => r.readouts.CN, (r) => r.readouts);
+    await usApi.act('/readouts/brown-liu/CN/translations', { actor: 'washington/interpreter', lang: 'en', text: 'Liu Zhenli stressed that the US side should respect China\'s core interests.' });
+    const readouts = await sameOnBoth(p, '/readouts/brown-liu', (r) => r.readouts.US && r.readouts.CN?.translations.length === 1, (r) => r.readouts);
+    expect(readouts.readouts.CN.translations[0]).toMatchObject({ from: 'zh', lang: 'en', by: 'US' });
     expect(readouts.readouts.US.quotes[0].check).toEqual({ kind: 'verified' });
     expect(readouts.readouts.CN).toMatchObject({ side: 'CN', lang: 'zh' });
     expect((await usApi.get('/readouts/brown-liu')).body.ourDraft).toMatchObject({ side: 'US', text: 'Draft: not for release.' });
