@@ -1,4 +1,4 @@
-import type { Incident, LinkStatus, LogSide, NodeInfo, RecordEvent } from './types.js';
+import type { Incident, LinkChannel, LinkStatus, LogSide, NodeInfo, RecordEvent } from './types.js';
 
 /**
  * A refusal from the node, as the API states it (`{code, message, hint}`), or the app's own
@@ -71,12 +71,12 @@ export class NodeApi {
     return page.events;
   }
 
-  post<T>(path: string, body: unknown): Promise<T> {
-    return call(this.token, 'POST', path, body);
+  channels(peer: string): Promise<LinkChannel[]> {
+    return call(this.token, 'GET', `/v1/links/${encodeURIComponent(peer)}/channels`);
   }
 
-  recordEvent(peer: string, event: { kind: string; actor: string; body: unknown }): Promise<{ log: string; seq: number; ts: string; hash: string }> {
-    return call(this.token, 'POST', `/v1/links/${encodeURIComponent(peer)}/events`, event);
+  post<T>(path: string, body: unknown): Promise<T> {
+    return call(this.token, 'POST', path, body);
   }
 
   /** The live channel's address: browsers cannot set headers on a WebSocket, so the token rides in the query. */

@@ -57,3 +57,13 @@ export interface PeerIdentity {
   readonly side: string;
   readonly timeZone: string;
 }
+
+/** A channel of the link as the mechanism presents it (GET /v1/links/:peer/channels). */
+export interface LinkChannel {
+  readonly id: string;
+  readonly medium: string;
+  readonly name: { readonly en: string; readonly zh: string };
+  readonly level: string;
+  readonly status: 'proposed' | 'active' | 'suspended' | 'closed';
+  readonly ackMinutes: Partial<Record<'FLASH' | 'IMMEDIATE' | 'PRIORITY' | 'ROUTINE', number>>;
+}

@@ -37,7 +37,7 @@ export function LinkRecord({ api, watch, peer, clocks, peerName }: LinkRecordPro
         <StateBadge state={link.state} />
         <span>{t('record.backlog', { count: link.own.backlog, peer: peerName })}</span>
       </div>
-      <SendMessage api={api} node={watch.node} link={link} peer={watch.peers[peer]} peerName={peerName} clocks={clocks} />
+      <SendMessage api={api} node={watch.node} link={link} peerName={peerName} clocks={clocks} version={watch.version} />
       {record.error && <ErrorNote error={record.error} />}
       <div className="logs">
         <LogColumn
