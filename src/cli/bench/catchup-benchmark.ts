@@ -1,7 +1,7 @@
 import { BenchLink } from './bench-link.js';
 import { writeBenchNodes, type BenchDialect } from './bench-nodes.js';
 import type { LinkBenchOptions } from './federation-benchmark.js';
-import { machine, round, Workload, type Percentiles } from './link-workload.js';
+import { machine, round, Workload, type MachineNote, type Percentiles } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
 
 export interface CatchupBenchmarkResult {
@@ -22,9 +22,7 @@ export interface CatchupBenchmarkResult {
   readonly lost: number;
   readonly duplicated: number;
   readonly timed_out: boolean;
-  readonly cores: number;
-  readonly node: string;
-  readonly cpu: string;
+  readonly machine: MachineNote;
 }
 
 const WARM_UP = 200;
@@ -35,18 +33,19 @@ const WARM_UP = 200;
  * is timed from the moment Beijing listens again until everything is stored and receipted.
  */
 export async function runCatchupBenchmark(backlog: number, options: LinkBenchOptions, log: (line: string) => void): Promise<CatchupBenchmarkResult> {
+  const atStart = machine();
   const nodes = await writeBenchNodes(options.dialect);
   try {
     log(`starting Washington and Beijing (${options.dialect}) …`);
     const bench = await BenchLink.open(nodes);
     try {
       const workload = new Workload(bench);
-      await workload.delivered(await workload.flood('warmup', WARM_UP), wallClockMs() + options.timeoutS * 1000);
+      await workload.delivered(await workload.flood(workload.prepare('warmup', WARM_UP)), wallClockMs() + options.timeoutS * 1000);
 
       log('stopping Beijing …');
       await bench.peer.stop();
       log(`recording ${backlog} events while Beijing is down …`);
-      const queued = await workload.flood('backlog', backlog);
+      const queued = await workload.flood(workload.prepare('backlog', backlog));
       const last = queued.reduce((high, e) => Math.max(high, e.seq), -1);
       if (bench.stored.latest >= last) throw new Error('The backlog reached Beijing while it was stopped.');
 
@@ -64,7 +63,7 @@ export async function runCatchupBenchmark(backlog: number, options: LinkBenchOpt
       return {
         benchmark: 'catchup', dialect: options.dialect, backlog, drain_seconds: round(drain, 3), stored_seconds: round(stored, 3),
         events_per_s: Math.round(receipted / drain), restart_seconds: round((back - restarting) / 1000, 3),
-        latency_ms: latency, lost, duplicated, timed_out: !delivered, ...machine(),
+        latency_ms: latency, lost, duplicated, timed_out: !delivered, machine: atStart,
       };
     } finally {
       await bench.close();

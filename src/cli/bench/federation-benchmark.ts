@@ -1,6 +1,6 @@
 import { BenchLink } from './bench-link.js';
 import { writeBenchNodes, type BenchDialect } from './bench-nodes.js';
-import { machine, round, Workload, type Percentiles } from './link-workload.js';
+import { machine, round, Workload, type MachineNote, type Percentiles } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
 
 export interface LinkBenchOptions {
@@ -37,9 +37,7 @@ export interface FederationBenchmarkResult {
   readonly lost: number;
   readonly duplicated: number;
   readonly timed_out: boolean;
-  readonly cores: number;
-  readonly node: string;
-  readonly cpu: string;
+  readonly machine: MachineNote;
 }
 
 const WARM_UP = 200;
@@ -50,6 +48,7 @@ const WARM_UP = 200;
  * from the record call to the commit at Beijing. Lost and duplicated come from Beijing's copy.
  */
 export async function runFederationBenchmark(events: number, options: LinkBenchOptions, log: (line: string) => void): Promise<FederationBenchmarkResult> {
+  const atStart = machine();
   const nodes = await writeBenchNodes(options.dialect);
   try {
     log(`starting Washington and Beijing (${options.dialect}) …`);
@@ -57,12 +56,13 @@ export async function runFederationBenchmark(events: number, options: LinkBenchO
     try {
       const workload = new Workload(bench);
       // Connections, statement caches and the JIT warm up before anything is timed.
-      await workload.delivered(await workload.flood('warmup', Math.min(WARM_UP, events)), wallClockMs() + options.timeoutS * 1000);
+      await workload.delivered(await workload.flood(workload.prepare('warmup', Math.min(WARM_UP, events))), wallClockMs() + options.timeoutS * 1000);
 
+      const prepared = workload.prepare('flood', events);
       log(`recording ${events} events as fast as possible …`);
       const cpuBefore = await bench.cpuMicros();
       const started = wallClockMs();
-      const flood = await workload.flood('flood', events);
+      const flood = await workload.flood(prepared);
       const recordedAt = wallClockMs();
       const delivered = await workload.delivered(flood, started + options.timeoutS * 1000);
       const cpuAfter = await bench.cpuMicros();
@@ -84,7 +84,7 @@ export async function runFederationBenchmark(events: number, options: LinkBenchO
           washington: Math.round((cpuAfter.washington - cpuBefore.washington) / events),
           beijing: Math.round((cpuAfter.beijing - cpuBefore.beijing) / events),
         },
-        latency_ms: latency, lost, duplicated, timed_out: !delivered, ...machine(),
+        latency_ms: latency, lost, duplicated, timed_out: !delivered, machine: atStart,
       };
     } finally {
       await bench.close();

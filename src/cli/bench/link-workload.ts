@@ -1,5 +1,6 @@
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { JsonObject } from '../../core/index.js';
+import { nodeCrypto } from '../../node/index.js';
 import type { BenchLink, Recorded } from './bench-link.js';
 import { seededRandom, syntheticBody } from './synthetic-record.js';
 import { wallClockMs, type ReceiverTally } from './peer-protocol.js';
@@ -30,6 +31,12 @@ export interface Delivery {
   readonly duplicated: number;
 }
 
+export interface PreparedEvent {
+  readonly id: string;
+  readonly actor: string;
+  readonly body: JsonObject;
+}
+
 /** Every event kind is an ordinary message: a link test among them would be answered, and measured. */
 const KIND = 'message.sent';
 
@@ -40,16 +47,20 @@ export class Workload {
 
   constructor(private readonly bench: BenchLink) {}
 
-  private next(phase: string): { id: string; actor: string; body: JsonObject } {
+  private next(phase: string): PreparedEvent {
     const n = this.n++;
     const { actor, body } = syntheticBody(this.random, n);
     return { id: `${phase}-${n}`, actor, body };
   }
 
-  /** Records `count` events as fast as the node signs them (its group commit batches them). */
-  async flood(phase: string, count: number): Promise<Recorded[]> {
-    const bodies = Array.from({ length: count }, () => this.next(phase));
-    const done = await Promise.all(bodies.map((b) => this.bench.record(b.id, KIND, b.actor, b.body)));
+  /** Bodies for `count` events, made before any timing starts. */
+  prepare(phase: string, count: number): PreparedEvent[] {
+    return Array.from({ length: count }, () => this.next(phase));
+  }
+
+  /** Records the events as fast as the node signs them (its group commit batches them). */
+  async flood(prepared: readonly PreparedEvent[]): Promise<Recorded[]> {
+    const done = await Promise.all(prepared.map((b) => this.bench.record(b.id, KIND, b.actor, b.body)));
     this.recorded.push(...done);
     return done;
   }
@@ -59,7 +70,7 @@ export class Workload {
    * late timer records the events it owes at once, as an open-loop client would).
    */
   async paced(phase: string, rate: number, count: number): Promise<Recorded[]> {
-    const bodies = Array.from({ length: count }, () => this.next(phase));
+    const bodies = this.prepare(phase, count);
     const started = wallClockMs();
     const pending: Promise<Recorded>[] = [];
     while (pending.length < count) {
@@ -140,4 +151,32 @@ export function eventsAtRate(rate: number, seconds: number, maxEvents: number): 
   return Math.max(1, Math.min(maxEvents, Math.round(rate * seconds)));
 }
 
-export const machine = (): { cores: number; node: string; cpu: string } => ({ cores: availableParallelism(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown' });
+export interface MachineNote {
+  readonly cores: number;
+  readonly node: string;
+  readonly cpu: string;
+  /** The 1-minute load average when the run started: the machine is shared, and this says how much. */
+  readonly load_average_1m: number;
+  /** Single-thread Ed25519 signs and verifications per second at the start, for scale. */
+  readonly raw_ed25519_per_s: { readonly sign: number; readonly verify: number };
+}
+
+/** The machine as the run found it: what else was running shows in the load and in the raw Ed25519 rate. */
+export function machine(): MachineNote {
+  const signer = nodeCrypto.ed25519Signer(new Uint8Array(32).fill(1));
+  const message = new Uint8Array(1200).fill(7);
+  const signature = signer.sign(message);
+  const rate = (op: () => void): number => {
+    let n = 0;
+    const started = performance.now();
+    while (performance.now() - started < 500) {
+      for (let i = 0; i < 50; i++) op();
+      n += 50;
+    }
+    return Math.round(n / ((performance.now() - started) / 1000));
+  };
+  return {
+    cores: availableParallelism(), node: process.version, cpu: cpus()[0]?.model ?? 'unknown', load_average_1m: round(loadavg()[0] ?? 0, 2),
+    raw_ed25519_per_s: { sign: rate(() => signer.sign(message)), verify: rate(() => nodeCrypto.ed25519.verify(signer.publicKey, message, signature)) },
+  };
+}

@@ -92,7 +92,7 @@ export function benchCommand(done: (result: CommandResult) => void): Command {
             `federation (${result.dialect}): ${result.events.toLocaleString('en-US')} events signed, stored at Beijing and receipted in ${result.seconds} s: ` +
               `${result.events_per_s.toLocaleString('en-US')} events/s (stored ${result.stored_per_s.toLocaleString('en-US')}/s, recorded ${result.recorded_per_s.toLocaleString('en-US')}/s)\n` +
               latencyLines(result.latency_ms) +
-              `  lost ${result.lost}, duplicated ${result.duplicated}${result.timed_out ? ' (timed out)' : ''}; ${result.cores} cores\n`,
+              `  lost ${result.lost}, duplicated ${result.duplicated}${result.timed_out ? ' (timed out)' : ''}; ${result.machine.cores} cores, load ${result.machine.load_average_1m}\n`,
           );
         }
         done(result.lost === 0 && result.duplicated === 0 ? EXIT.ok : EXIT.invalid);
@@ -110,7 +110,7 @@ export function benchCommand(done: (result: CommandResult) => void): Command {
               `(${result.events_per_s.toLocaleString('en-US')} events/s; stored at Beijing after ${result.stored_seconds} s)\n` +
               `  then, with the link back:\n` +
               latencyLines(result.latency_ms) +
-              `  lost ${result.lost}, duplicated ${result.duplicated}${result.timed_out ? ' (timed out)' : ''}; ${result.cores} cores\n`,
+              `  lost ${result.lost}, duplicated ${result.duplicated}${result.timed_out ? ' (timed out)' : ''}; ${result.machine.cores} cores, load ${result.machine.load_average_1m}\n`,
           );
         }
         done(result.lost === 0 && result.duplicated === 0 ? EXIT.ok : EXIT.invalid);
