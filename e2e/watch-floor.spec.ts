@@ -78,6 +78,17 @@ test('a FLASH from Washington arrives in Beijing\'s record and its receipt shows
   // Washington's duty officer sends a FLASH message and sees Beijing's signed receipt come back.
   await card.getByRole('button', { name: 'Record and messages with Beijing' }).click();
   await expect(us).toHaveURL(/\/links\/beijing$/);
+
+  // A message goes on an agreed channel: Washington proposes the Defense Telephone Link, Beijing agrees it.
+  await expect(us.getByText('No channel is proposed yet.', { exact: false })).toBeVisible();
+  await us.getByText('Propose a channel').click();
+  await us.getByLabel('Our position').fill('cjcs');
+  await us.getByLabel("Beijing's position").fill('jsd');
+  await us.getByRole('button', { name: 'Propose to Beijing' }).click();
+  await expect(us.getByText('Waiting for Beijing to agree')).toBeVisible();
+  await cn.getByRole('link', { name: /Washington/ }).click();
+  await cn.getByRole('button', { name: 'Agree this channel' }).click();
+  await expect(cn.locator('.channel-status')).toHaveText('Agreed');
   await expect(us.getByRole('combobox', { name: 'Channel' })).toHaveValue('dtl');
   await expect(us.getByRole('radio', { name: /FLASH/ })).toHaveAccessibleName(/ack within 10 min/);
   await us.getByRole('radio', { name: /FLASH/ }).check();
@@ -90,7 +101,6 @@ test('a FLASH from Washington arrives in Beijing\'s record and its receipt shows
   await expect(sent.locator('.event-receipt')).toContainText(/Receipt: Beijing's #\d+/);
 
   // Beijing's record shows it on Washington's log, live, receipted by Beijing.
-  await cn.getByRole('link', { name: /Washington/ }).click();
   const arrived = cn.locator('[data-log="peer"] .event').filter({ hasText: text });
   await expect(arrived).toContainText('FLASH');
   await expect(arrived.locator('.event-receipt')).toContainText(/Receipt: Beijing's #\d+/);

@@ -64,6 +64,9 @@ export interface LinkChannel {
   readonly medium: string;
   readonly name: { readonly en: string; readonly zh: string };
   readonly level: string;
+  readonly ends: readonly { readonly side: string; readonly position: string }[];
   readonly status: 'proposed' | 'active' | 'suspended' | 'closed';
+  /** The side that proposed it; the other side agrees. */
+  readonly proposedBy: string;
   readonly ackMinutes: Partial<Record<'FLASH' | 'IMMEDIATE' | 'PRIORITY' | 'ROUTINE', number>>;
 }

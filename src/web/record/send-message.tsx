@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ackWindow, MINUTE, PRECEDENCES, type Precedence } from '../../core/index.js';
 import { ApiError, type NodeApi } from '../api/node-api.js';
@@ -31,17 +31,17 @@ export interface SendMessageProps {
   readonly link: LinkStatus;
   readonly peerName: string;
   readonly clocks: readonly Clock[];
-  /** Bumped on every live hint: channels may have been agreed meanwhile. */
-  readonly version: number;
+  /** The link's channels (null while they are read). */
+  readonly channels: readonly LinkChannel[] | null;
 }
 
 /**
  * A message on the line: channel, precedence and text, recorded on our log through the
  * mechanism, then watched until the peer's signed receipt covers it.
  */
-export function SendMessage({ api, node, link, peerName, clocks, version }: SendMessageProps) {
+export function SendMessage({ api, node, link, peerName, clocks, channels: all }: SendMessageProps) {
   const { t, i18n } = useTranslation();
-  const [channels, setChannels] = useState<readonly LinkChannel[] | null>(null);
+  const channels = all?.filter(usable) ?? null;
   const [channel, setChannel] = useState<string>('');
   const [precedence, setPrecedence] = useState<Precedence>('ROUTINE');
   const [textValue, setText] = useState('');
@@ -49,17 +49,6 @@ export function SendMessage({ api, node, link, peerName, clocks, version }: Send
   const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState<number | null>(null);
   const lang: 'en' | 'zh' = i18n.language === 'zh' ? 'zh' : 'en';
-
-  useEffect(() => {
-    let current = true;
-    api.channels(link.peer).then(
-      (list) => current && setChannels(list.filter(usable)),
-      (caught: unknown) => current && setError(toApiError(caught)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, link.peer, version]);
 
   const chosen = channels?.find((c) => c.id === channel) ?? channels?.[0];
   const submit = async (e: FormEvent) => {

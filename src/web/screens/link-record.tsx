@@ -1,11 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NodeApi } from '../api/node-api.js';
+import { useChannels } from '../api/use-channels.js';
 import { useLinkRecord } from '../api/use-link-record.js';
 import type { Watch } from '../api/use-watch.js';
 import { ErrorNote } from '../parts/error-note.js';
 import { placeName } from '../parts/places.js';
 import { StateBadge } from '../parts/state-badge.js';
+import { ChannelPanel } from '../record/channel-panel.js';
 import { LogColumn } from '../record/log-column.js';
 import { RECEIPT_KIND, receiptsByEvent, receiptUpTo } from '../record/receipts.js';
 import { SendMessage } from '../record/send-message.js';
@@ -24,6 +26,7 @@ export function LinkRecord({ api, watch, peer, clocks, peerName }: LinkRecordPro
   const { t } = useTranslation();
   const link = watch.links?.find((l) => l.peer === peer);
   const record = useLinkRecord(api, link, watch.version);
+  const { channels, error: channelError } = useChannels(api, peer, watch.version);
   const ownReceipts = useMemo(() => receiptsByEvent(record.own, record.peer), [record.own, record.peer]);
   const peerReceipts = useMemo(() => receiptsByEvent(record.peer, record.own), [record.own, record.peer]);
   const weReceiptedUpTo = useMemo(() => Math.max(-1, ...record.own.filter((e) => e.kind === RECEIPT_KIND).map(receiptUpTo)), [record.own]);
@@ -31,13 +34,20 @@ export function LinkRecord({ api, watch, peer, clocks, peerName }: LinkRecordPro
   if (!watch.node || !watch.links) return <p className="loading">{t('common.loading')}</p>;
   if (!link) return <p className="empty">{t('record.noSuchLink', { peer })}</p>;
   const own = placeName(t, watch.node.name);
+  // Until a channel is agreed, agreeing one is what the officer needs first; after, it sits below the record.
+  const noChannel = channels !== null && !channels.some((c) => c.status === 'active' || c.status === 'suspended');
+  const channelPanel = channels && (
+    <ChannelPanel api={api} node={watch.node} peer={peer} peerSide={watch.peers[peer]?.side ?? null} peerName={peerName} channels={channels} />
+  );
   return (
     <div className="record">
       <div className="record-state">
         <StateBadge state={link.state} />
         <span>{t('record.backlog', { count: link.own.backlog, peer: peerName })}</span>
       </div>
-      <SendMessage api={api} node={watch.node} link={link} peerName={peerName} clocks={clocks} version={watch.version} />
+      {noChannel && channelPanel}
+      <SendMessage api={api} node={watch.node} link={link} peerName={peerName} clocks={clocks} channels={channels} />
+      {channelError && <ErrorNote error={channelError} />}
       {record.error && <ErrorNote error={record.error} />}
       <div className="logs">
         <LogColumn
@@ -52,6 +62,7 @@ export function LinkRecord({ api, watch, peer, clocks, peerName }: LinkRecordPro
       {record.more && (
         <p className="more"><button type="button" onClick={record.showEarlier}>{t('record.showEarlier')}</button></p>
       )}
+      {!noChannel && channelPanel}
     </div>
   );
 }
