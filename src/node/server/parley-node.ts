@@ -32,6 +32,12 @@ export interface NodeOptions {
   readonly linkTiming?: Partial<LinkTiming>;
   /** How often the hourly link test is checked for being due or missed. */
   readonly linkTestCheckMs?: number;
+  /**
+   * false: the hourly link test is not run. For a node driven by a clock that jumps (the demo
+   * reconstructs years of history on a simulated clock): a test would be recorded for an hour
+   * the clock only passed through, and the hours it jumped over would read as missed tests.
+   */
+  readonly linkTests?: boolean;
   /** How often the mechanism's deadlines (expiry, overdue, escalation) are checked. */
   readonly mechanismCheckMs?: number;
 }
@@ -117,7 +123,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       url = await app.listen({ host: config.listen.host, port: options.port ?? config.listen.port });
       for (const { sender, tester } of links.values()) {
         sender.start();
-        tester.start();
+        if (options.linkTests !== false) tester.start();
       }
       housekeeping.start();
     },
