@@ -1,13 +1,23 @@
 import { ParleyError } from '../../core/index.js';
-import { openNode, type ParleyNode } from '../../node/index.js';
+import { openNode, systemClock, type Clock, type NodeOptions, type ParleyNode } from '../../node/index.js';
 import { prepareDemoFolders, type DemoNodeFolder, type PrepareOptions } from './demo-folders.js';
 import { formatOpening, formatSetup, type RunningSide } from './demo-summary.js';
-import { openingExchange, type OpeningMessage } from './opening-exchange.js';
+import { formatHistory, historyState, type HistoryState } from './history-summary.js';
+import { HistoryWriter, type HistorySide } from './history-writer.js';
+import { openingExchange, type OpeningMessage, type OpeningSide } from './opening-exchange.js';
 import { OperatorApi, waitFor, type LinkState } from './operator-api.js';
 import { isAddressInUse, portInUse } from './ports.js';
+import { RECORD_START } from './record-directory.js';
+import { writePublicRecord } from './record-history.js';
+import { ScenarioClock } from './scenario-clock.js';
 
 const LINK_UP_WAIT_MS = 20_000;
 const SETTLE_WAIT_MS = 30_000;
+
+const HISTORY_MISSING: Record<Exclude<HistoryState, 'complete'>, string> = {
+  partial: 'The 2020-2024 public record on these nodes is incomplete: the run that set them up stopped while writing it.',
+  absent: 'These nodes were set up without the 2020-2024 public record (by an earlier version of the demo).',
+};
 
 export interface DemoRunOptions extends PrepareOptions {
   readonly data: string;
@@ -49,14 +59,55 @@ export class DemoRun {
     return this.stoppedPromise;
   }
 
-  /** Sets up (or finds) both nodes, starts them, waits for the link, and records the opening exchange once. */
+  /**
+   * Sets up (or finds) both nodes, starts them, waits for the link, and records the opening
+   * exchange once. A new setup first writes the 2020-2024 public record on the scenario clock
+   * (see openNodes), then reopens both nodes on the system clock for normal operation.
+   */
   async start(): Promise<OpeningMessage[]> {
     const { say } = this.options;
     say('Parley demo: two nodes on this machine, Washington and Beijing, each with its own keys, database and log, linked over loopback.\n');
     this.found = await prepareDemoFolders(this.options.data, this.options);
     say(formatSetup(this.folders));
+    if (this.folders.every((f) => f.created)) await this.writeHistory();
+    await this.openNodes(systemClock);
+    say(`Both nodes listen: ${this.folders.map((f, i) => `${f.side.label} ${this.nodes[i]!.url}`).join(', ')}. Waiting for the link …\n`);
+    await this.linkUp();
+    const [us, cn] = this.sides();
+    const opening = await openingExchange(us!, cn!, this.abort.signal);
+    say(formatOpening(opening));
+    const state = await historyState(us!.api, cn!.side.name);
+    if (state === 'complete') say('\n' + (await formatHistory(us!.api, us!.side, cn!.side)));
+    else say(`\n${HISTORY_MISSING[state]} Run \`parley demo --reset\` to start over with it.\n`);
+    return opening;
+  }
+
+  /**
+   * The public record of 2020-2024, written through both nodes' APIs on a new setup. The nodes
+   * are opened on the scenario clock before their logs exist, so even each link's first event
+   * carries a historical time, and without the hourly link test (a clock that jumps months would
+   * record tests for hours it only passed through, and missed tests for those it jumped over).
+   * The nodes' own scheduler runs as always: it records each request's expiry as the clock
+   * passes the deadline. Then both nodes stop, to be opened again on the system clock.
+   */
+  private async writeHistory(): Promise<void> {
+    const { say } = this.options;
+    const clock = new ScenarioClock(new Date(Date.parse(RECORD_START) - 3_600_000).toISOString());
+    await this.openNodes(clock, { linkTests: false });
+    await this.linkUp();
+    say(`Writing the 2020-2024 public record through both nodes' APIs, on a simulated clock set to each historical date from ${RECORD_START.slice(0, 10)} (this takes a minute) …\n`);
+    const writer = new HistoryWriter(clock, this.sides() as [HistorySide, HistorySide], this.abort.signal);
+    await writePublicRecord(writer);
+    if (!(await waitFor(() => writer.quiet(), SETTLE_WAIT_MS, { signal: this.abort.signal }))) {
+      throw new ParleyError('E_PEER_UNREACHABLE', 'After writing the historical record, the two nodes did not come to hold each other\'s whole log.');
+    }
+    await Promise.all(this.nodes.splice(0).map((node) => node.stop()));
+    say('Written; both nodes now run on the system clock.\n');
+  }
+
+  private async openNodes(clock: Clock, options: NodeOptions = {}): Promise<void> {
     for (const folder of this.folders) {
-      const node = await openNode(folder.configPath, { logLevel: this.options.logLevel ?? process.env.PARLEY_LOG_LEVEL ?? 'silent' });
+      const node = await openNode(folder.configPath, { ...options, clock, logLevel: this.options.logLevel ?? process.env.PARLEY_LOG_LEVEL ?? 'silent' });
       if (this.stopping) {
         await node.stop();
         throw new ParleyError('E_USAGE', 'The demo was stopped while starting.');
@@ -72,16 +123,21 @@ export class DemoRun {
       }
     }
     this.apis = this.nodes.map((node) => new OperatorApi(node.url, node.operatorToken));
-    say(`Both nodes listen: ${this.folders.map((f, i) => `${f.side.label} ${this.nodes[i]!.url}`).join(', ')}. Waiting for the link …\n`);
-    if (!(await waitFor(async () => (await this.linkStates()).every((l) => l.state === 'up'), LINK_UP_WAIT_MS, { signal: this.abort.signal }))) {
+  }
+
+  /** Waits until both links are up and each node knows the other's side (its first event has arrived). */
+  private async linkUp(): Promise<void> {
+    const up = async () => (await this.linkStates()).every((l) => l.state === 'up' && l.peerLog.size > 0);
+    if (!(await waitFor(up, LINK_UP_WAIT_MS, { signal: this.abort.signal }))) {
+      if (this.stopping) throw new ParleyError('E_USAGE', 'The demo was stopped while starting.');
       const states = await this.linkStates();
       const why = states.map((l, i) => `${this.folders[i]!.side.label}: ${l.state}${l.lastError ? ` (${l.lastError.code}: ${l.lastError.message})` : ''}`).join('; ');
       throw new ParleyError('E_PEER_UNREACHABLE', `The two nodes did not link within ${LINK_UP_WAIT_MS / 1000} s. ${why}.`);
     }
-    const [us, cn] = this.folders.map((folder, i) => ({ side: folder.side, node: this.nodes[i]!, api: this.apis[i]! }));
-    const opening = await openingExchange(us!, cn!, this.abort.signal);
-    say(formatOpening(opening));
-    return opening;
+  }
+
+  private sides(): OpeningSide[] {
+    return this.folders.map((folder, i) => ({ side: folder.side, node: this.nodes[i]!, api: this.apis[i]! }));
   }
 
   /** Each node's state of its one link, from GET /v1/links. */

@@ -68,12 +68,10 @@ export function formatNextSteps(sides: readonly RunningSide[], data: string): st
   const [us, cn] = sides;
   const token = shown(join(us!.folder.dir, 'operator.token'));
   const body = JSON.stringify({
-    kind: 'message.sent', actor: 'washington/duty-officer',
-    body: {
-      message: 'm-2', channel: 'dtl', to: 'CN', precedence: 'ROUTINE', thread: 'm-2', inReplyTo: null,
-      content: { kind: 'text', lang: 'en', text: 'Proposing a call next week.' }, ackDeadline: '2030-01-01T00:00:00.000Z', sentWhileSuspended: false,
-    },
+    actor: 'washington/duty-officer', message: 'm-2', channel: 'dtl', precedence: 'ROUTINE',
+    content: { kind: 'text', lang: 'en', text: 'Proposing a call next week.' },
   });
+  const link = `${us!.url}/v1/links/${cn!.folder.side.name}`;
   const out = shown(join(data, 'export'));
   return [
     'Try it, in another terminal:',
@@ -81,8 +79,12 @@ export function formatNextSteps(sides: readonly RunningSide[], data: string): st
     `  curl -s -H "Authorization: Bearer $TOKEN" ${us!.url}/v1/links                  # link state: up/down, backlog, last receipt`,
     `  curl -s -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
     `    -d '${body}' \\`,
-    `    ${us!.url}/v1/links/${cn!.folder.side.name}/events           # record an event; ${cn!.folder.side.label} receipts it`,
-    `  curl -s -H "Authorization: Bearer $TOKEN" '${us!.url}/v1/links/${cn!.folder.side.name}/events?log=peer'   # Beijing's log, as Washington holds it`,
+    `    ${link}/messages           # a message on the Defense Telephone Link; ${cn!.folder.side.label} receipts it`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" '${link}/responsiveness?period=year'   # who asked, who answered, who let requests expire`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" ${link}/readouts/brown-liu-2023-12    # both readouts of the 21 Dec 2023 VTC, side by side`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" ${link}/plan                        # the 2024 plan in force: planned against held`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" '${link}/events?log=peer'   # Beijing's log, as Washington holds it`,
+    `  curl -s ${us!.url}/api/openapi.json                                    # every route of this side's API`,
     `  npx parley export --config ${shown(us!.folder.configPath)} --out ${out}   # a transcript bundle of both logs (a new folder each time)`,
     `  npx parley verify ${out}`,
     `Live updates: ws://${new URL(us!.url).host}/v1/live?token=$TOKEN. The nodes' own logs: PARLEY_LOG_LEVEL=info npm start.`,

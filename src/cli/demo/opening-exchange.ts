@@ -1,6 +1,6 @@
-import { ackDeadline, parseEventBody, ParleyError, type EventBody } from '../../core/index.js';
+import { ParleyError } from '../../core/index.js';
 import type { ParleyNode } from '../../node/index.js';
-import { BEIJING, WASHINGTON, type DemoSide } from './demo-sides.js';
+import { WASHINGTON, type DemoSide } from './demo-sides.js';
 import { waitFor, type OperatorApi } from './operator-api.js';
 
 export const MESSAGE_KIND = 'message.sent';
@@ -31,20 +31,14 @@ export interface OpeningSide {
   readonly api: OperatorApi;
 }
 
-function messageBody(side: DemoSide, sentAt: string): EventBody<'message.sent'> {
-  const replyTo = side.name === BEIJING.name ? `opening-${WASHINGTON.name}` : null;
-  // Checked against the mechanism's catalogue before it is sent, as the web app will do.
-  return parseEventBody(MESSAGE_KIND, {
-    message: `opening-${side.name}`,
-    channel: CHANNEL,
-    to: side.name === WASHINGTON.name ? BEIJING.side : WASHINGTON.side,
-    precedence: 'FLASH',
-    thread: `opening-${WASHINGTON.name}`,
-    inReplyTo: replyTo,
-    content: { kind: 'text', ...OPENING_TEXT[side.name] },
-    ackDeadline: ackDeadline({}, 'FLASH', sentAt),
-    sentWhileSuspended: false,
-  });
+/**
+ * The step that sends the side's opening message through the mechanism's API: Washington's on the
+ * Defense Telephone Link, Beijing's as the reply in its thread. The node derives the rest (the
+ * FLASH deadline from the channel's terms, the addressee, the thread).
+ */
+function sendStep(side: DemoSide): { path: string; body: object } {
+  const body = { actor: side.dutyOfficer, message: `opening-${side.name}`, precedence: 'FLASH', content: { kind: 'text', ...OPENING_TEXT[side.name] } };
+  return side.name === WASHINGTON.name ? { path: '/messages', body: { ...body, channel: CHANNEL } } : { path: `/messages/opening-${WASHINGTON.name}/replies`, body };
 }
 
 /** The side's message already on its log, if an earlier run recorded it: the opening is recorded once per side, ever. */
@@ -65,10 +59,18 @@ async function receiptFor(side: OpeningSide, peer: string, seq: number, ms: numb
   return receipt;
 }
 
+/** The other side's duty officer acknowledges the message once its node has recorded the delivery, well within the FLASH deadline. */
+async function acknowledge(receiver: OpeningSide, sender: DemoSide, signal?: AbortSignal): Promise<void> {
+  const path = `/messages/opening-${sender.name}`;
+  const delivered = await waitFor(async () => (await receiver.api.read<{ status: string }>(sender.name, path)).status === 'delivered', RECEIPT_WAIT_MS, { signal });
+  if (!delivered) throw new ParleyError('E_PEER_UNREACHABLE', `${receiver.side.label}'s node did not record the delivery of ${sender.label}'s opening message within ${RECEIPT_WAIT_MS / 1000} s.`);
+  await receiver.api.act(sender.name, `${path}/acknowledge`, { actor: receiver.side.dutyOfficer });
+}
+
 /**
  * The opening exchange of a new demo: a FLASH message from Washington's duty officer, and
- * Beijing's reply, each recorded through the node's API and each waited for until the other
- * node's signed receipt for it is back. A side whose log already holds a message (an earlier
+ * Beijing's reply, each sent through the node's API, waited for until the other node's signed
+ * receipt for it is back, and acknowledged by the other side's duty officer. A side whose log already holds a message (an earlier
  * run) records nothing again, so restarting the demo duplicates nothing.
  */
 export async function openingExchange(washington: OpeningSide, beijing: OpeningSide, signal?: AbortSignal): Promise<OpeningMessage[]> {
@@ -83,12 +85,14 @@ export async function openingExchange(washington: OpeningSide, beijing: OpeningS
       messages.push({ side: self.side, text, log: link.ownOrigin, ...earlier, recordedNow: false, receipt: await receiptFor(self, peer, earlier.seq, RECEIPT_WAIT_MS, signal) });
       continue;
     }
-    const event = await self.api.record(peer, { kind: MESSAGE_KIND, actor: self.side.dutyOfficer, body: messageBody(self.side, new Date().toISOString()) });
+    const { path, body } = sendStep(self.side);
+    const event = await self.api.act(peer, path, body);
     const receipt = await receiptFor(self, peer, event.seq, RECEIPT_WAIT_MS, signal);
     if (!receipt) {
       throw new ParleyError('E_PEER_UNREACHABLE', `${other.side.label} did not receipt ${self.side.label}'s opening message (seq ${event.seq}) within ${RECEIPT_WAIT_MS / 1000} s.`, { seq: event.seq });
     }
-    messages.push({ side: self.side, text, log: event.log, seq: event.seq, ts: event.ts, recordedNow: true, receipt });
+    await acknowledge(other, self.side, signal);
+    messages.push({ side: self.side, text, log: event.log, seq: event.seq, ts: event.ts.utc, recordedNow: true, receipt });
   }
   return messages;
 }

@@ -22,6 +22,16 @@ export interface RecordedEvent {
   readonly hash: string;
 }
 
+/** What the node answers for a step it recorded (docs/api.md, "How a step is taken"). */
+export interface MechanismStep {
+  readonly kind: string;
+  readonly scope: 'shared' | 'internal';
+  readonly log: string;
+  readonly seq: number;
+  readonly hash: string;
+  readonly ts: { readonly utc: string };
+}
+
 /**
  * The demo talks to each node the way a side's own tools do: over its HTTP API with the
  * node's operator token, so what it shows is what a newcomer's `curl` will see.
@@ -42,6 +52,16 @@ export class OperatorApi {
 
   record(peer: string, entry: { kind: string; actor: string; body: object }): Promise<RecordedEvent> {
     return this.call<RecordedEvent>('POST', `/v1/links/${encodeURIComponent(peer)}/events`, entry);
+  }
+
+  /** A step of the mechanism on the link (POST /v1/links/PEER/…, docs/api.md), as a user of this side takes it. */
+  async act(peer: string, path: string, body: object): Promise<MechanismStep> {
+    return (await this.call<{ recorded: MechanismStep }>('POST', `/v1/links/${encodeURIComponent(peer)}${path}`, body)).recorded;
+  }
+
+  /** A read of the mechanism on the link (GET /v1/links/PEER/…). */
+  read<T>(peer: string, path: string): Promise<T> {
+    return this.call<T>('GET', `/v1/links/${encodeURIComponent(peer)}${path}`);
   }
 
   private async call<T>(method: string, path: string, body?: object): Promise<T> {
