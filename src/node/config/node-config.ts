@@ -29,7 +29,17 @@ export const nodeConfigSchema = z.strictObject({
   timeZone: z.string(),
   storage: z.discriminatedUnion('dialect', [
     z.strictObject({ dialect: z.literal('sqlite'), path: z.string() }),
-    z.strictObject({ dialect: z.literal('postgres'), url: z.string() }),
+    z.strictObject({
+      dialect: z.literal('postgres'),
+      url: z.string(),
+      /**
+       * The schema holding Parley's tables (default `public`), passed to openStore. Not in the URL:
+       * the store sets search_path itself and namespaces its advisory locks and LISTEN channels by
+       * this name, so two deployments on one database never meet. The store's own rule, checked
+       * here too so that a bad name is a configuration error with a code, not a crash on start.
+       */
+      schema: z.string().regex(/^[a-z_][a-z0-9_]{0,31}$/, 'an unquoted lowercase schema name of at most 32 characters').optional(),
+    }),
   ]),
   /** The key file, relative to the config file's folder; mode 0600, never logged. */
   keyFile: z.string(),
