@@ -19,6 +19,12 @@ export interface SearchIndexerComponents {
   readonly store: Pick<SearchStore, 'indexEvents' | 'searchScanned' | 'search'> & Pick<LogStore, 'readEvents' | 'readEventsAt'> & Pick<Coordination, 'listen'>;
   readonly links: readonly IndexedLink[];
   readonly onError: (error: unknown) => void;
+  /**
+   * How long a change waits for more before it is indexed (default 100 ms). Under a flood of
+   * small batches the index then commits a few times a second instead of once per batch, and
+   * the record's own appends, which share SQLite's one connection, are not slowed down.
+   */
+  readonly coalesceMs?: number;
 }
 
 interface StoredEvent {
@@ -44,6 +50,7 @@ export class SearchIndexer {
   private readonly origins: ReadonlySet<string>;
   private readonly running = new Map<string, Promise<void>>();
   private readonly again = new Set<string>();
+  private readonly waiting = new Map<string, NodeJS.Timeout>();
   private readonly codeLists = new Map<string, CodeList>();
   private readonly templates = new Map<string, NotificationTemplate>();
   private unlisten: Unlisten | null = null;
@@ -61,12 +68,14 @@ export class SearchIndexer {
     void this.loadForms()
       .catch((error: unknown) => this.components.onError(error))
       .finally(() => {
-        for (const origin of this.origins) this.schedule(origin);
+        for (const origin of this.origins) this.schedule(origin, 0);
       });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const timer of this.waiting.values()) clearTimeout(timer);
+    this.waiting.clear();
     await this.unlisten?.();
     this.unlisten = null;
     await this.settled();
@@ -77,23 +86,29 @@ export class SearchIndexer {
     while (this.running.size > 0) await Promise.all(this.running.values());
   }
 
-  /** Indexes what is new on this log now, or right after the run in flight. */
-  schedule(origin: string): void {
+  /** Indexes what is new on this log shortly, or right after the run in flight. */
+  schedule(origin: string, delayMs = this.components.coalesceMs ?? 100): void {
     if (this.stopped || !this.origins.has(origin)) return;
     if (this.running.has(origin)) {
       this.again.add(origin);
       return;
     }
-    const run = (async () => {
-      do {
-        this.again.delete(origin);
-        try {
-          await this.catchUp(origin);
-        } catch (error) {
-          this.components.onError(error);
-        }
-      } while (this.again.has(origin) && !this.stopped);
-    })().finally(() => this.running.delete(origin));
+    if (this.waiting.has(origin)) return;
+    this.waiting.set(origin, setTimeout(() => {
+      this.waiting.delete(origin);
+      this.run(origin);
+    }, delayMs));
+  }
+
+  private run(origin: string): void {
+    if (this.stopped) return;
+    const run = this.catchUp(origin)
+      .catch((error: unknown) => this.components.onError(error))
+      .finally(() => {
+        this.running.delete(origin);
+        // Changes that came during the run wait their coalescing time too.
+        if (this.again.delete(origin)) this.schedule(origin);
+      });
     this.running.set(origin, run);
   }
 
