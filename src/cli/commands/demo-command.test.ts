@@ -52,7 +52,8 @@ async function onDisk(dir: string): Promise<NodeOnDisk> {
 
 const messages = (node: NodeOnDisk) => node.logs[0]!.filter((e) => e.kind === 'message.sent');
 
-describe('parley demo', () => {
+// Each new setup writes the 2020-2024 public record through both nodes' APIs first (half a minute on a loaded machine).
+describe('parley demo', { timeout: 240_000 }, () => {
   it('sets up Washington and Beijing, links them, records the opening exchange, and the exported bundle verifies', async () => {
     const data = scratch();
     const run = await cli('demo', '--data', data, ...FREE_PORTS, '--exit-after-setup');
@@ -182,7 +183,7 @@ describe('parley demo', () => {
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the demo did not come up: ${out}${err}`)), 45_000);
+      const timer = setTimeout(() => reject(new Error(`the demo did not come up: ${out}${err}`)), 180_000);
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         if (out.includes('Both nodes run until Ctrl-C')) {
