@@ -52,19 +52,21 @@ async function runDemo(demo: DemoRun, opts: DemoCommandOptions, say: (text: stri
  * `parley demo` (`npm start`): the two-node demo of DESIGN §5. Washington and Beijing, each a
  * real node with its own folder under DATA (parley.json, node.key, operator.token, parley.db),
  * set up once with the functions behind `parley init` and `parley peer add` and reused after,
- * linked over loopback, with an opening exchange recorded through the API on the first run.
+ * linked over loopback; on the first run the 2020-2024 public record is written through the API on
+ * a simulated clock (src/cli/demo/record-history.ts), then an opening exchange.
  */
 export function demoCommand(done: (result: CommandResult) => void): Command {
   return new Command('demo')
     .description(
       'Run two linked nodes on this machine: Washington (US, 127.0.0.1:8401) and Beijing (CN, 127.0.0.1:8402), with SQLite under DATA/washington and DATA/beijing. ' +
-        'The first run sets both up, pins each to the other and records an opening exchange; later runs reuse them and duplicate nothing. Ctrl-C stops both.',
+        'The first run sets both up, pins each to the other, reconstructs the 2020-2024 public record through their APIs on a simulated clock set to each historical date, ' +
+        'and records an opening exchange; later runs reuse them and duplicate nothing. Ctrl-C stops both.',
     )
     .option('--data <dir>', "the demo's data folder (holds washington/ and beijing/)", 'data')
     .option('--reset', "delete the demo's two node folders first (only folders the demo made) and start over")
     .option('--us-port <port>', "Washington's port when it is set up (default 8401; 0: any free port)", port)
     .option('--cn-port <port>', "Beijing's port when it is set up (default 8402; 0: any free port)", port)
-    .option('--exit-after-setup', 'set up, link, record the opening, then stop, export Washington\'s link to DATA/demo-bundle and verify it; exit 0 only if it verifies')
+    .option('--exit-after-setup', 'set up, link, write the 2020-2024 record and the opening, then stop, export Washington\'s link to DATA/demo-bundle and verify it; exit 0 only if it verifies')
     .option('--tamper', 'as --exit-after-setup, then edit one word in a copy of the bundle (DATA/demo-bundle-tampered) and show the verifier naming that event')
     .action(async (opts: DemoCommandOptions) => {
       const say = (text: string): void => void process.stdout.write(text);
