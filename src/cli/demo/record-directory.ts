@@ -1,3 +1,4 @@
+import type { Bilingual, ChannelMedium, Level } from '../../core/index.js';
 import type { HistoryWriter } from './history-writer.js';
 
 /*
@@ -9,13 +10,11 @@ import type { HistoryWriter } from './history-writer.js';
 
 export const RECORD_START = '2020-10-01T12:00:00.000Z';
 
-type Level = 'minister' | 'chief-of-staff' | 'theater' | 'policy' | 'working';
-
 interface Position {
   readonly side: 'US' | 'CN';
   readonly position: string;
   readonly level: Level;
-  readonly title: { readonly en: string; readonly zh: string };
+  readonly title: Bilingual;
   /** Null where the public record the demo follows does not name the holder at the start. */
   readonly holder: string | null;
 }
@@ -46,8 +45,8 @@ export const COUNTERPARTS: readonly { readonly level: Level; readonly positions:
 interface ChannelSpec {
   readonly proposedBy: 'US' | 'CN';
   readonly channel: string;
-  readonly medium: 'direct-line' | 'secure-vtc' | 'dialogue';
-  readonly name: { readonly en: string; readonly zh: string };
+  readonly medium: ChannelMedium;
+  readonly name: Bilingual;
   readonly level: Level;
   readonly ends: readonly [string, string];
 }

@@ -1,14 +1,13 @@
+import type { Bilingual, EngagementKind, Language, Level } from '../../core/index.js';
 import type { HistoryWriter } from './history-writer.js';
 
 type SideName = 'US' | 'CN';
-type Level = 'minister' | 'chief-of-staff' | 'theater' | 'policy' | 'working';
-type Format = 'call' | 'vtc' | 'talks' | 'visit' | 'working-group';
 
 export interface AskedFor {
   readonly request: string;
   readonly from: SideName;
   readonly level: Level;
-  readonly format: Format;
+  readonly format: EngagementKind;
   readonly channel: string | null;
   readonly sentAt: string;
   readonly respondBy: string;
@@ -86,15 +85,20 @@ export async function held(w: HistoryWriter, e: HeldEngagement): Promise<void> {
   await w.step(e.from, 'duty-officer', `${on}/end`, {});
 }
 
-/** A joint document proposed by `by` and cosigned by both sides (the proposer first): in force. */
-export async function agreeDocument(
-  w: HistoryWriter, by: SideName, at: string,
-  doc: { readonly document: string; readonly type: string; readonly title: { en: string; zh: string }; readonly content: object } | { readonly minutesOf: string; readonly document: string; readonly title: { en: string; zh: string }; readonly lang: 'en' | 'zh'; readonly text: string },
-): Promise<void> {
+/** A joint document proposed through POST /documents. */
+interface DocumentProposal { readonly document: string; readonly type: string; readonly title: Bilingual; readonly content: object }
+/** The minutes of an engagement, proposed through POST /engagements/:engagement/minutes. */
+interface MinutesProposal { readonly minutesOf: string; readonly document: string; readonly title: Bilingual; readonly lang: Language; readonly text: string }
+
+/** A joint document proposed by `by` and cosigned by both sides (the proposer first), by the hash the node computed: in force. */
+export async function agreeDocument(w: HistoryWriter, by: SideName, at: string, doc: DocumentProposal | MinutesProposal): Promise<void> {
   await w.at(at);
-  const path = 'minutesOf' in doc ? `/engagements/${doc.minutesOf}/minutes` : '/documents';
-  const { minutesOf: _minutesOf, ...body } = doc as { minutesOf?: string } & Record<string, unknown>;
-  await w.step(by, 'policy', path, body);
+  if ('minutesOf' in doc) {
+    const { minutesOf, ...minutes } = doc;
+    await w.step(by, 'policy', `/engagements/${minutesOf}/minutes`, minutes);
+  } else {
+    await w.step(by, 'policy', '/documents', doc);
+  }
   const { versions } = await w.read<{ versions: { version: number; hash: string }[] }>(by, `/documents/${doc.document}`);
   const { version, hash } = versions[versions.length - 1]!;
   for (const side of [by, otherOf(by)]) await w.step(side, 'policy', `/documents/${doc.document}/cosign`, { version, hash });

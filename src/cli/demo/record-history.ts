@@ -1,3 +1,4 @@
+import type { EngagementPlan } from '../../core/index.js';
 import type { HistoryWriter } from './history-writer.js';
 import { agreeDocument, ask, decline, held, type AskedFor } from './record-engagements.js';
 import { newHolder, writeDirectory } from './record-directory.js';
@@ -35,7 +36,7 @@ const READOUT_US_ZH =
   '并呼吁建立美印太司令部与解放军东部战区、南部战区之间的战区级沟通渠道。' + RECONSTRUCTED_ZH;
 
 /** The plan the January 2024 DPCT agreed (its content is the demo's: the real plan is not public); both entries were held in 2024. */
-export const PLAN_2024 = {
+export const PLAN_2024: EngagementPlan = {
   year: 2024,
   entries: [
     { id: 'mmca-2024', format: 'working-group', level: 'working', title: { en: 'MMCA working group meeting', zh: '中美海上军事安全磋商机制工作小组会议' },
@@ -43,7 +44,7 @@ export const PLAN_2024 = {
     { id: 'theater-south-2024', format: 'vtc', level: 'theater', title: { en: 'Theater commanders\' video call: INDOPACOM and Southern Theater Command', zh: '战区领导视频通话：美印太司令部与南部战区' },
       window: { from: '2024-07-01T00:00:00.000Z', to: '2024-12-31T23:59:59.999Z' } },
   ],
-} as const;
+};
 
 const US_ASKS = { from: 'US' as const };
 const us = (person: string, position: string) => ({ side: 'US' as const, person, position });
