@@ -1,5 +1,5 @@
 import {
-  EMPTY_DIRECTORY, type Channel, type Engagement, type EngagementRequest, type EscalationStep, type EventRef, type Instant,
+  EMPTY_DIRECTORY, ParleyError, type Channel, type Engagement, type EngagementRequest, type EscalationStep, type EventRef, type Instant,
   type JointDocument, type JsonValue, type Language, type Message, type PositionDirectory, type Readout, type Side, type Translation,
 } from '../../core/index.js';
 
@@ -59,6 +59,11 @@ export function emptyState(): MechanismState {
     readouts: new Map(), documents: new Map(), originals: new Map(), translations: [],
     internal: { readoutDrafts: new Map(), documentDrafts: new Map(), notes: [], escalations: new Map() },
   };
+}
+
+/** The refusal for a step or a query naming a thing the link's record does not hold. */
+export function unknownSubject(what: string, id: string): never {
+  throw new ParleyError('E_SUBJECT_UNKNOWN', `No ${what} ${id} is on the record of this link.`, { [what]: id });
 }
 
 export const readoutKey = (engagement: string, side: Side): string => `${engagement}|${side}`;

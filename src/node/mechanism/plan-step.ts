@@ -4,14 +4,10 @@ import {
   ParleyError, scheduleEngagement, type MechanismEvent,
 } from '../../core/index.js';
 import { agreedForms } from './agreed-forms.js';
-import { readoutKey, refKey, type MechanismState, type RecordedStep } from './mechanism-state.js';
+import { readoutKey, refKey, unknownSubject as unknown, type MechanismState, type RecordedStep } from './mechanism-state.js';
 
 /** Applies a planned step to the state; only returned once every machine involved accepted the step. */
 export type Commit = () => void;
-
-const unknown = (what: string, id: string): never => {
-  throw new ParleyError('E_SUBJECT_UNKNOWN', `No ${what} ${id} is on the record of this link.`, { [what]: id });
-};
 
 /**
  * Routes one step to its machine. The machines decide; this only finds the state they decide

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ParleyError, type MechanismEventKind } from '../../core/index.js';
+import type { MechanismEventKind } from '../../core/index.js';
 import type { CommandContext } from './link-commands.js';
+import { unknownSubject } from './mechanism-state.js';
 import type { ProjectionView } from './link-projection.js';
 import type { Presentation } from './present-traffic.js';
 
@@ -51,7 +52,4 @@ export function query<S extends z.ZodType | null>(
 }
 
 /** The thing an id names, or a 404 naming what is missing. */
-export function found<T>(value: T | undefined, what: string, id: string): T {
-  if (value === undefined) throw new ParleyError('E_SUBJECT_UNKNOWN', `No ${what} ${id} is on the record of this link.`, { [what]: id });
-  return value;
-}
+export const found = <T>(value: T | undefined, what: string, id: string): T => value ?? unknownSubject(what, id);
