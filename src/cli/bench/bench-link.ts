@@ -70,7 +70,8 @@ class PeerProcess {
   /** Starts Beijing's node; resolves when it listens and its sender runs, with that moment. */
   start(): Promise<number> {
     const script = fileURLToPath(new URL('./peer-process.js', import.meta.url));
-    const child = fork(script, [this.configPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Beijing's output goes to stderr: stdout carries the benchmark's one JSON object.
+    const child = fork(script, [this.configPath], { stdio: ['ignore', 2, 2, 'ipc'] });
     this.child = child;
     return new Promise((resolve, reject) => {
       child.on('message', (message: FromPeer) => {

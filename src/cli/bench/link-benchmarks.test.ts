@@ -20,7 +20,8 @@ function bench(...args: string[]): Promise<Record<string, unknown>> {
     child.on('error', reject);
     child.on('close', (code) => {
       try {
-        const result = JSON.parse(out) as Record<string, unknown>;
+        // The report is the last line; a node's stray console output before it is not ours to judge here.
+        const result = JSON.parse(out.trim().split('\n').at(-1) ?? '') as Record<string, unknown>;
         resolve({ ...result, exitCode: code });
       } catch {
         reject(new Error(`bench ${args.join(' ')} exited ${code} without a report: ${err.slice(0, 500)}`));

@@ -40,6 +40,8 @@ interface LinkBenchFlags {
 function linkBenchCommand(name: string, description: string): Command {
   return new Command(name)
     .description(description)
+    // A usage error reaches runCli as a CommanderError (exit 2), as on the top-level commands.
+    .exitOverride()
     .option('--dialect <name>', 'storage of both nodes: sqlite or postgres (on PARLEY_TEST_PG_URL, two databases created and dropped)', dialect, 'sqlite')
     .option('--rates <list>', 'offered rates for the latency runs, events/s', rateList, [10, 100, 1000])
     .option('--seconds <s>', 'how long each offered rate runs', positive('a number of seconds', 3600), 10)
