@@ -45,14 +45,17 @@ export class NodeProcess {
       };
       const timer = setTimeout(() => fail(`did not start within ${startMs} ms`), startMs);
       child.once('exit', (code, signal) => fail(`exited (${code ?? signal}) before listening`));
-      child.stdout!.on('data', () => {
+      const onData = (): void => {
         const match = /listening on (\S+)/.exec(output);
-        if (match) {
-          clearTimeout(timer);
-          child.removeAllListeners('exit');
-          resolve(match[1]!);
-        }
-      });
+        if (!match) return;
+        // Once only: removing the exit listeners again on a later chunk would take away the
+        // one that resolves `exited`.
+        child.stdout!.off('data', onData);
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve(match[1]!);
+      };
+      child.stdout!.on('data', onData);
     });
     const token = (await readFile(join(setup.dir, 'operator.token'), 'utf8')).trim();
     const node = new NodeProcess(child, setup, url, token);
