@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fromUtf8, pureCrypto, toHex, utf8 } from '../index.js';
+import fc from 'fast-check';
+import { canonicalJson, fromUtf8, pureCrypto, toHex, utf8 } from '../index.js';
 import { decodeEvent, signEvent, verifyEvent, EVENT_SIGNING_PREFIX, type UnsignedEvent } from './index.js';
 import { TestLog, testSeed } from '../../test-support/event-factory.js';
 
@@ -33,6 +34,17 @@ describe('events', () => {
     const verified = verifyEvent(crypto, encoded.bytes, signer.publicKey, ORIGIN);
     expect(verified.event).toEqual(encoded.event);
     expect(fromUtf8(verified.signedMessage)).toBe(EVENT_SIGNING_PREFIX + unsignedText);
+  });
+
+  it('puts sig in its canonical place whatever the body holds (even members named ts or sig)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })), fc.constantFrom('ts', 'sig', 'v'), (body, extra) => {
+        const withTricks = { ...body, [extra]: ',"ts":"x"' };
+        const encoded = signEvent(crypto, signer, { ...base, body: withTricks as never });
+        return encoded.text === canonicalJson(encoded.event);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('finds the top-level sig even when the body has a member named sig', () => {

@@ -17,7 +17,12 @@ export function signEvent(crypto: CryptoSuite, signer: Signer, unsigned: Unsigne
   const unsignedText = canonicalJson(checked);
   const sig = toBase64(signer.sign(signingMessage(unsignedText)));
   const event: SignedEvent = { ...checked, sig };
-  const text = canonicalJson(event);
+  // The signed form is the unsigned canonical text with `"sig"` put in its sorted place, just
+  // before the top-level `"ts"` (the last `,"ts":"` in the text: only ts and v follow it), the
+  // inverse of signedMessageOf below; serializing the whole event again would cost as much as
+  // the first serialization.
+  const at = unsignedText.lastIndexOf(',"ts":"');
+  const text = `${unsignedText.slice(0, at)},"sig":"${sig}"${unsignedText.slice(at)}`;
   const bytes = utf8(text);
   return { event, text, bytes, hash: crypto.sha256(bytes) };
 }
