@@ -47,7 +47,7 @@ export class PeerLink {
   private pendingCosignature: CosignatureLine | null = null;
   private deliveredCosignatureSize = -1;
   private durableDelivered = 0;
-  private readonly changeListeners = new Set<(change: { origin: string; size: number }) => void>();
+  private readonly changeListeners = new Set<(change: { origin: string; size: number; wake: boolean }) => void>();
 
   constructor(
     private readonly store: Store,
@@ -67,17 +67,18 @@ export class PeerLink {
     this.intake = new PeerLogIntake(store, crypto, clock, { peer: peer.name, peerOrigin: this.peerOrigin, ownOrigin: this.ownOrigin, peerLogKey: logKey.publicKey });
     this.ownCheckpoints = new OwnCheckpoints(store, crypto, keys.log, clock, this.ownOrigin, witnessKey);
     const peerLogKeyForOrigin = noteVerifierKey(crypto, this.peerOrigin, 'ed25519', logKey.publicKey);
-    this.own.onAppended((events) => this.changed(this.ownOrigin, events[events.length - 1]!.seq + 1));
+    this.own.onAppended((events, quiet) => this.changed(this.ownOrigin, events[events.length - 1]!.seq + 1, !quiet));
     this.witness = new PeerWitness(store, crypto, keys.witness, clock, `${self.host}/witness`, this.peerOrigin, peerLogKeyForOrigin);
   }
 
   /** Told of every batch stored on either log of the link by this process. */
-  onChange(listener: (change: { origin: string; size: number }) => void): void {
+  onChange(listener: (change: { origin: string; size: number; wake: boolean }) => void): void {
     this.changeListeners.add(listener);
   }
 
-  private changed(origin: string, size: number): void {
-    for (const listener of this.changeListeners) listener({ origin, size });
+  /** `wake`: whether the sender should exchange now (false for what already went back in an answer). */
+  private changed(origin: string, size: number, wake = true): void {
+    for (const listener of this.changeListeners) listener({ origin, size, wake });
   }
 
   /** Creates both logs of the link if they do not exist yet; idempotent. */
@@ -105,7 +106,8 @@ export class PeerLink {
   /** Answers the peer's exchange. */
   async receive(request: SyncRequest): Promise<SyncResponse> {
     await this.assertTrusted();
-    const taken = await this.takeIn(request.events);
+    // What we write in reply (receipt, test answer) goes back in this answer: no need to wake our sender.
+    const taken = await this.takeIn(request.events, true);
     if (request.cosignature) await this.ownCheckpoints.addCosignature(request.cosignature.size, request.cosignature.line);
     const cosignature = request.checkpoint ? await this.witnessNote(request.checkpoint) : null;
     const [checkpoint, out] = await Promise.all([this.ownCheckpoints.current(), this.store.readEvents(this.ownOrigin, request.have, MAX_BATCH_EVENTS + 1)]);
@@ -171,7 +173,7 @@ export class PeerLink {
   }
 
   /** Stores the peer's events; receipts them, and answers link tests, if anything new needs it. */
-  private async takeIn(texts: readonly string[]): Promise<IntakeResult> {
+  private async takeIn(texts: readonly string[], quiet = false): Promise<IntakeResult> {
     let taken: IntakeResult;
     try {
       taken = await this.intake.accept(texts);
@@ -182,10 +184,10 @@ export class PeerLink {
     if (taken.added > 0) this.changed(this.peerOrigin, taken.size);
     const fresh = taken.events.filter((e) => e.event.seq >= taken.size - taken.added);
     const reactions = linkTestReactions(fresh, this.clock.now());
-    if (reactions.length > 0) await this.own.appendAll(reactions.map((r) => ({ ...r, actor: this.actor })));
+    if (reactions.length > 0) await this.own.appendAll(reactions.map((r) => ({ ...r, actor: this.actor, quiet })));
     if (await this.needsReceipt(taken.events)) {
       const upTo = taken.size - 1;
-      await this.own.append({ kind: RECEIPT_KIND, actor: this.actor, body: { upTo, received: taken.added, at: this.clock.now().toISOString() } });
+      await this.own.append({ kind: RECEIPT_KIND, actor: this.actor, body: { upTo, received: taken.added, at: this.clock.now().toISOString() }, quiet });
       this.lastReceiptUpTo = upTo;
     }
     return taken;

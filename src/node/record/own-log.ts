@@ -8,6 +8,11 @@ export interface NewEntry {
   readonly kind: string;
   readonly actor: string;
   readonly body: JsonObject;
+  /**
+   * Written while answering the peer, so it already travels in that answer: listeners need not
+   * wake the sender for it. Not part of the event.
+   */
+  readonly quiet?: boolean;
 }
 
 interface Pending {
@@ -32,7 +37,7 @@ export class OwnLog {
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private readonly tree: StoredTree;
-  private readonly listeners = new Set<(events: readonly EventRecord[]) => void>();
+  private readonly listeners = new Set<(events: readonly EventRecord[], quiet: boolean) => void>();
 
   constructor(
     private readonly store: LogStore,
@@ -71,12 +76,12 @@ export class OwnLog {
       if (isParleyError(error, 'E_EVENT_SEQ_TAKEN')) return false;
       throw error;
     }
-    for (const listener of this.listeners) listener([record!]);
+    for (const listener of this.listeners) listener([record!], false);
     return true;
   }
 
   /** Called after every committed batch, in this process. */
-  onAppended(listener: (events: readonly EventRecord[]) => void): () => void {
+  onAppended(listener: (events: readonly EventRecord[], quiet: boolean) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -97,7 +102,8 @@ export class OwnLog {
         try {
           const events = await this.commit(group.map((p) => p.entry));
           group.forEach((p, i) => p.resolve(events[i]!));
-          for (const listener of this.listeners) listener(events);
+          const quiet = group.every((p) => p.entry.quiet === true);
+          for (const listener of this.listeners) listener(events, quiet);
         } catch (error) {
           for (const p of group) p.reject(error);
         }

@@ -117,7 +117,8 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       // Every process hears of new events in any process of this side (LISTEN/NOTIFY on
       // PostgreSQL): the sender wakes for its own log, live clients are told.
       unlisten = await store.listen(RECORD_CHANNEL, (payload) => {
-        const { origin } = JSON.parse(payload) as { origin: string };
+        const { origin, wake } = JSON.parse(payload) as { origin: string; wake?: boolean };
+        if (wake === false) return;
         for (const { link, sender } of links.values()) if (link.ownOrigin === origin) sender.wake();
       });
       url = await app.listen({ host: config.listen.host, port: options.port ?? config.listen.port });
