@@ -2,10 +2,13 @@ import { isParleyError, toMechanismEvent, type Side } from '../../core/index.js'
 import type { LogStore } from '../../store/index.js';
 import type { PeerLink } from '../link/peer-link.js';
 import { SerialQueue } from '../record/serial-queue.js';
-import { emptyState, type MechanismState } from './mechanism-state.js';
+import { cloneState, emptyState, type MechanismState } from './mechanism-state.js';
 import { planStep } from './plan-step.js';
 import { foldOrder } from './fold-order.js';
 import { readLines, type FoldSource, type RecordLine } from './record-lines.js';
+
+/** How often the fold keeps a state to go back to: small enough that going back is cheap, large enough that copying is. */
+const SNAPSHOT_EVERY = 64;
 
 /** An event of the record that its machine refused during the fold: listed, never dropped in silence. */
 export interface Conflict {
@@ -33,8 +36,9 @@ export interface ProjectionView {
  * The mechanism state of one link, folded from both logs (and this node's internal log) in the
  * order of `foldOrder`. It is read from the store: every process of a side catches up from the
  * stored logs when told of a change (HA), so all of them show the same state. Incremental: new
- * events are applied as they come; only a newly arrived event that the order places before one
- * already applied makes the projection fold again from the start.
+ * events are applied as they come. A newly arrived event that the order places before ones
+ * already applied (the peer signed it while ours were on their way) makes the projection fold
+ * again from the last snapshot before that place, not from the start.
  */
 export class LinkProjection {
   private state = emptyState();
@@ -42,9 +46,11 @@ export class LinkProjection {
   private sizes = new Map<string, number>();
   private lines = new Map<string, RecordLine[]>();
   private applied: RecordLine[] = [];
+  /** States after every SNAPSHOT_EVERY applied events, oldest first. */
+  private snapshots: { readonly applied: number; readonly conflicts: number; readonly state: MechanismState }[] = [];
   private peer: { side: Side; timeZone: string } | null = null;
   private readonly serial = new SerialQueue();
-  /** How many times the whole record was folded again; for tests and diagnostics. */
+  /** How many times the fold went back to an earlier state; for tests and diagnostics. */
   refolds = 0;
 
   constructor(
@@ -75,14 +81,23 @@ export class LinkProjection {
     }
     if (!(await this.readNew())) return;
     const order = foldOrder(this.sources().map((source) => ({ origin: source.origin, lines: this.lines.get(source.origin) ?? [], size: this.sizes.get(source.origin) ?? 0 })));
-    const keeps = this.applied.every((line, i) => order[i] === line);
-    if (!keeps) {
-      this.refolds++;
-      this.state = emptyState();
-      this.conflicts = [];
-      this.applied = [];
+    let same = 0;
+    while (same < this.applied.length && order[same] === this.applied[same]) same++;
+    if (same < this.applied.length) this.rewindTo(same);
+    for (const line of order.slice(this.applied.length)) {
+      this.apply(line);
+      if (this.applied.length % SNAPSHOT_EVERY === 0) this.snapshots.push({ applied: this.applied.length, conflicts: this.conflicts.length, state: cloneState(this.state) });
     }
-    for (const line of order.slice(this.applied.length)) this.apply(line);
+  }
+
+  /** Goes back to the latest snapshot at or before `applied` events (or the empty state). */
+  private rewindTo(applied: number): void {
+    this.refolds++;
+    while (this.snapshots.length > 0 && this.snapshots[this.snapshots.length - 1]!.applied > applied) this.snapshots.pop();
+    const snapshot = this.snapshots[this.snapshots.length - 1];
+    this.state = snapshot ? cloneState(snapshot.state) : emptyState();
+    this.conflicts = this.conflicts.slice(0, snapshot?.conflicts ?? 0);
+    this.applied = this.applied.slice(0, snapshot?.applied ?? 0);
   }
 
   private sources(): FoldSource[] {
@@ -103,7 +118,9 @@ export class LinkProjection {
       if (size === from) continue;
       grew = true;
       this.sizes.set(source.origin, size);
-      this.lines.set(source.origin, [...(this.lines.get(source.origin) ?? []), ...lines]);
+      const known = this.lines.get(source.origin) ?? [];
+      for (const line of lines) known.push(line);
+      this.lines.set(source.origin, known);
     }
     return grew;
   }

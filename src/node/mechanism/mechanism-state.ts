@@ -61,6 +61,23 @@ export function emptyState(): MechanismState {
   };
 }
 
+/**
+ * A copy the fold can go back to. Machine values are immutable, so copying the containers is
+ * enough: the copy and the original never share a map or a list that is later written.
+ */
+export function cloneState(state: MechanismState): MechanismState {
+  const { internal } = state;
+  return {
+    directory: state.directory, channels: state.channels, requests: new Map(state.requests), messages: new Map(state.messages),
+    messageEvents: new Map(state.messageEvents), engagements: new Map(state.engagements), readouts: new Map(state.readouts),
+    documents: new Map(state.documents), originals: new Map(state.originals), translations: [...state.translations],
+    internal: {
+      readoutDrafts: new Map(internal.readoutDrafts), documentDrafts: new Map(internal.documentDrafts), notes: [...internal.notes],
+      escalations: new Map(internal.escalations),
+    },
+  };
+}
+
 /** The refusal for a step or a query naming a thing the link's record does not hold. */
 export function unknownSubject(what: string, id: string): never {
   throw new ParleyError('E_SUBJECT_UNKNOWN', `No ${what} ${id} is on the record of this link.`, { [what]: id });

@@ -17,10 +17,24 @@ function formatIn(zone: string): Intl.DateTimeFormat {
   return format;
 }
 
-/** `2023-12-21 08:00` in `zone`: built from parts, so no locale's punctuation leaks in. */
+const texts = new Map<string, string>();
+const MAX_TEXTS = 50_000;
+
+/**
+ * `2023-12-21 08:00` in `zone`: built from parts, so no locale's punctuation leaks in. Zone
+ * offsets are whole minutes, so the text depends only on the UTC minute: it is remembered per
+ * zone and minute, since a list of messages repeats the same few minutes many times.
+ */
 export function localText(at: Instant, zone: string): string {
-  const parts = Object.fromEntries(formatIn(zone).formatToParts(new Date(at)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+  const key = `${zone} ${at.slice(0, 16)}`;
+  let text = texts.get(key);
+  if (text === undefined) {
+    const parts = Object.fromEntries(formatIn(zone).formatToParts(new Date(at)).map((p) => [p.type, p.value]));
+    text = `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+    if (texts.size >= MAX_TEXTS) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
 }
 
 /**
