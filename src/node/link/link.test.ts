@@ -70,6 +70,12 @@ describe('the link between two nodes', () => {
     verifyConsistency(nodeCrypto, 5, Number(size), oldRoot, fromBase64(root), consistency.proof.map((p) => fromBase64(p)));
     expect((await (await api('/v1/links/beijing/proof/inclusion?index=3&size=99999')).json()).code).toBe('E_PROOF_RANGE');
     expect((await (await api('/v1/links/moscow/checkpoint')).json()).code).toBe('E_PEER_NOT_PINNED');
+    // A duty officer closes an incident once it is dealt with; it stays listed, closed.
+    const incident = await us.store.openIncident({ kind: 'link.down', subject: 'beijing', openedAt: new Date(), details: {} });
+    const close = (id: number | string) => fetch(`${us.url}/v1/incidents/${id}/close`, { method: 'POST', headers: { authorization: `Bearer ${us.operatorToken}` } });
+    expect((await (await close(incident.id)).json()).closedAt).toEqual(expect.any(String));
+    expect(await (await api('/v1/incidents?open=true')).json()).toEqual([]);
+    expect((await (await close(99999)).json()).code).toBe('E_NOT_FOUND');
   });
 
   it('opens each own log with who its node is, so each side learns the other\'s side and time zone from the record', async () => {

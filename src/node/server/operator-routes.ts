@@ -12,6 +12,7 @@ export interface OperatorRoutesContext {
   readonly store: Store;
   readonly links: ReadonlyMap<string, { readonly link: PeerLink; readonly sender: LinkSender }>;
   readonly token: string;
+  readonly now: () => Date;
 }
 
 const recordSchema = z.strictObject({
@@ -58,6 +59,13 @@ export function registerOperatorRoutes(app: FastifyInstance, context: OperatorRo
       const origin = page.log === 'own' ? link.ownOrigin : link.peerOrigin;
       const events = await context.store.readEvents(origin, page.from, page.limit);
       return { log: origin, events: events.map((e) => JSON.parse(fromUtf8(e.bytes)) as unknown) };
+    });
+
+    scope.post<{ Params: { id: string } }>('/v1/incidents/:id/close', async (request) => {
+      const id = Number(request.params.id);
+      const closed = Number.isSafeInteger(id) ? await context.store.closeIncident(id, context.now()) : undefined;
+      if (!closed) throw new ParleyError('E_NOT_FOUND', `There is no incident ${request.params.id} on this node.`);
+      return { ...closed, openedAt: closed.openedAt.toISOString(), closedAt: closed.closedAt?.toISOString() ?? null };
     });
 
     scope.get<{ Querystring: { open?: string } }>('/v1/incidents', async (request) => {

@@ -149,7 +149,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   registerHealthRoutes(app, node);
   registerNodeInfoRoutes(app, node, publicKeysOf(config.host, keys));
   registerLinkRoutes(app, { crypto: nodeCrypto, clock, host: config.host, store, links: new Map([...links].map(([name, l]) => [name, l.link])) });
-  registerOperatorRoutes(app, { store, links, token: operatorToken });
+  registerOperatorRoutes(app, { store, links, token: operatorToken, now: () => clock.now() });
   registerRecordRoutes(app, { store, links, token: operatorToken });
   registerLiveUpdates(app, { store, token: operatorToken });
   await registerWebApp(app);
