@@ -98,6 +98,9 @@ describe('the demo\'s 2020-2024 public record', () => {
     for (const path of ['/positions', '/engagements', '/conflicts']) await sameOnBoth(us, cn, path);
     expect(await us.read('beijing', '/conflicts')).toEqual([]);
     expect(await cn.read('washington', '/conflicts')).toEqual([]);
+    // The historical expiries raised incidents in their day; the reconstruction closes them, so the watch floor starts clear.
+    expect(await us.incidents()).toEqual([]);
+    expect((await us.incidents(false)).filter((i) => i.kind === 'request.expired')).toHaveLength(5);
 
     // Historical times from each log's first event on; no link test on the simulated clock; the opening exchange on the system clock.
     const { events } = await us.read<{ events: any[] }>('beijing', '/events?log=own&limit=1000');

@@ -46,6 +46,10 @@ export class OperatorApi {
     return this.call<LinkState[]>('GET', '/v1/links');
   }
 
+  incidents(open = true): Promise<{ id: number; kind: string; subject: string }[]> {
+    return this.call('GET', `/v1/incidents?open=${open}`);
+  }
+
   async link(peer: string): Promise<LinkState> {
     return this.call<LinkState>('GET', `/v1/links/${encodeURIComponent(peer)}`);
   }
