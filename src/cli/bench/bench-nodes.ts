@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { createKeyFile, publicKeysOf, saveNodeConfig, type NodeConfig } from '../../node/index.js';
+import { createKeyFile, freePort, publicKeysOf, saveNodeConfig, type NodeConfig } from '../../node/index.js';
 
 export type BenchDialect = 'sqlite' | 'postgres';
 
@@ -21,17 +20,6 @@ export interface BenchNodes {
   readonly washington: BenchNodeSetup;
   readonly beijing: BenchNodeSetup;
   remove(): Promise<void>;
-}
-
-/** A loopback port that was free a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 async function withAdmin<T>(use: (client: pg.Client) => Promise<T>): Promise<T> {

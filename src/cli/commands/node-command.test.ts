@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openNode } from '../../node/index.js';
+import { freePort, openNode } from '../../node/index.js';
 import { repoRoot } from '../../test-support/vectors.js';
 import { initNode } from './init-command.js';
 import { addPeer } from './peer-command.js';
-
-/** A port that was free a moment ago, so tests never depend on a fixed port. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function twoConfigs() {
   const base = mkdtempSync(join(tmpdir(), 'parley-node-'));

@@ -27,13 +27,4 @@ export function assertPortFree(host: string, port: number, what: string): Promis
 }
 
 /** A port that was free a moment ago (`--us-port 0`): chosen once, at setup, and kept in the node's configuration. */
-export function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen({ host, port: 0 }, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../node/index.js';

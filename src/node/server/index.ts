@@ -1,2 +1,3 @@
 export { openNode, type ParleyNode, type NodeOptions } from './parley-node.js';
 export { systemClock, type Clock } from './clock.js';
+export { freePort } from './free-port.js';

@@ -1,21 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKeyFile, publicKeysOf, saveNodeConfig, type NodeConfig } from '../config/index.js';
-import { openNode, type NodeOptions, type ParleyNode } from '../server/index.js';
+import { freePort, openNode, type NodeOptions, type ParleyNode } from '../server/index.js';
 
-/** A port that was free a moment ago, so tests never depend on a fixed port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
+
+export { freePort };
 
 export interface NodeSetup {
   readonly name: string;
