@@ -70,6 +70,7 @@ describe('a message', () => {
     ['recording overdue before the deadline', delivered, overdue(minutes(9)), 'E_TRANSITION_INVALID'],
     ['recording overdue twice', applyMessageEvent(delivered, overdue()), overdue(minutes(12), CN), 'E_TRANSITION_INVALID'],
     ['a step for a message never sent', null, ack(), 'E_TRANSITION_INVALID'],
+    ['acknowledging at a time before the receipt', delivered, ack(T0), 'E_TRANSITION_INVALID'],
   ])('refuses %s, changing nothing', (_name, message, event, code) => {
     expect(refusalCode(message, (m) => applyMessageEvent(m, event))).toBe(code);
   });

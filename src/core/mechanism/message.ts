@@ -86,6 +86,12 @@ export function applyMessageEvent(message: Message | null, event: MessageEvent):
   const refuseFrom = (what: string): never =>
     refuse('E_TRANSITION_INVALID', `Message ${message.id} is ${message.status}: it cannot be ${what} now.`, { message: message.id, status: message.status });
 
+  // Receipt, seen and acknowledged are all written by the receiving node, whose log never runs
+  // backwards: a step dated before the receipt is out of order. (Against the sender's times no
+  // such rule holds: the two nodes' clocks may differ by the link's allowed skew.)
+  if ((event.kind === 'message.seen' || event.kind === 'message.acknowledged') && message.deliveredAt && toMillis(event.at) < toMillis(message.deliveredAt)) {
+    refuse('E_TRANSITION_INVALID', `Message ${message.id} was delivered at ${message.deliveredAt}; it cannot be ${event.kind.slice(8)} at ${event.at}, before that.`, { message: message.id });
+  }
   switch (event.kind) {
     case 'message.delivered':
       if (message.status !== 'sent') return refuseFrom('delivered');
