@@ -9,8 +9,8 @@ import { registerLinkRoutes } from '../link/link-routes.js';
 import { DEFAULT_LINK_TIMING, LinkSender, type LinkTiming } from '../link/link-sender.js';
 import { LinkTester } from '../link/link-tester.js';
 import { PeerLink } from '../link/peer-link.js';
-import { registerMechanism, type NodeMechanism } from '../mechanism/index.js';
 import { registerSearch } from '../search/index.js';
+import { registerMechanism, type NodeMechanism } from '../mechanism/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { registerErrorReplies } from './error-replies.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -152,7 +152,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   registerOperatorRoutes(app, { store, links, token: operatorToken, now: () => clock.now() });
   registerRecordRoutes(app, { store, links, token: operatorToken });
   registerLiveUpdates(app, { store, token: operatorToken });
-  await registerWebApp(app);
   registerSearch(app, { store, links, token: operatorToken, timeZone: config.timeZone, log: app.log });
+  await registerWebApp(app);
   return node;
 }
