@@ -22,6 +22,7 @@ const OTHER_ROUTES: Readonly<Record<string, { summary: string; tag: string }>> =
   'GET /v1/links/:peer/proof/inclusion': { summary: 'RFC 9162 inclusion proof', tag: 'links' },
   'GET /v1/links/:peer/proof/consistency': { summary: 'RFC 9162 consistency proof', tag: 'links' },
   'GET /v1/incidents': { summary: 'Incidents: link down, missed link tests, equivocation, expired requests, overdue and escalated messages', tag: 'incidents' },
+  'POST /v1/incidents/:id/close': { summary: 'Close an incident once it is dealt with (it stays listed, closed)', tag: 'incidents' },
   'GET /v1/search': { summary: 'Search the record of every link in both languages (q, peer, kind, channel, level, from, to, limit)', tag: 'search' },
   'GET /v1/live': { summary: 'WebSocket of {type: "record", origin, size} hints', tag: 'live' },
   'POST /v1/link/sync': { summary: 'The node-to-node exchange (signed by the peer node, not the operator token)', tag: 'link protocol' },
