@@ -1,8 +1,8 @@
-import { BenchLink } from './bench-link.js';
-import { writeBenchNodes, type BenchDialect } from './bench-nodes.js';
+import type { BenchDialect } from './bench-nodes.js';
 import type { LinkBenchOptions } from './federation-benchmark.js';
-import { machine, round, Workload, type MachineNote, type Percentiles } from './link-workload.js';
+import { machine, round, type MachineNote, type Percentiles } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
+import { withWarmLink } from './warm-link.js';
 
 export interface CatchupBenchmarkResult {
   readonly benchmark: 'catchup';
@@ -34,41 +34,29 @@ const WARM_UP = 200;
  */
 export async function runCatchupBenchmark(backlog: number, options: LinkBenchOptions, log: (line: string) => void): Promise<CatchupBenchmarkResult> {
   const atStart = machine();
-  const nodes = await writeBenchNodes(options.dialect);
-  try {
-    log(`starting Washington and Beijing (${options.dialect}) …`);
-    const bench = await BenchLink.open(nodes);
-    try {
-      const workload = new Workload(bench);
-      await workload.delivered(await workload.flood(workload.prepare('warmup', WARM_UP)), wallClockMs() + options.timeoutS * 1000);
+  return withWarmLink(options, WARM_UP, log, async (bench, workload) => {
+    log('stopping Beijing …');
+    await bench.peer.stop();
+    log(`recording ${backlog} events while Beijing is down …`);
+    const queued = await workload.flood(workload.prepare('backlog', backlog));
+    const last = queued.reduce((high, e) => Math.max(high, e.seq), -1);
+    if (bench.stored.latest >= last) throw new Error('The backlog reached Beijing while it was stopped.');
 
-      log('stopping Beijing …');
-      await bench.peer.stop();
-      log(`recording ${backlog} events while Beijing is down …`);
-      const queued = await workload.flood(workload.prepare('backlog', backlog));
-      const last = queued.reduce((high, e) => Math.max(high, e.seq), -1);
-      if (bench.stored.latest >= last) throw new Error('The backlog reached Beijing while it was stopped.');
+    log('starting Beijing again …');
+    const restarting = wallClockMs();
+    const back = await bench.peer.start();
+    const delivered = await workload.delivered(queued, back + options.timeoutS * 1000);
+    const since = (at: number | undefined): number => ((at ?? wallClockMs()) - back) / 1000;
+    const drain = since(bench.acked.reachedAt(last));
+    const stored = since(bench.stored.reachedAt(last));
+    const receipted = queued.filter((e) => e.seq <= bench.acked.latest).length;
 
-      log('starting Beijing again …');
-      const restarting = wallClockMs();
-      const back = await bench.peer.start();
-      const delivered = await workload.delivered(queued, back + options.timeoutS * 1000);
-      const since = (at: number | undefined): number => ((at ?? wallClockMs()) - back) / 1000;
-      const drain = since(bench.acked.reachedAt(last));
-      const stored = since(bench.stored.reachedAt(last));
-      const receipted = queued.filter((e) => e.seq <= bench.acked.latest).length;
-
-      const latency = await workload.atRates(options.rates, options.seconds, options.maxPerRate, options.timeoutS, log);
-      const { lost, duplicated } = workload.delivery(await bench.peer.tally());
-      return {
-        benchmark: 'catchup', dialect: options.dialect, backlog, drain_seconds: round(drain, 3), stored_seconds: round(stored, 3),
-        events_per_s: Math.round(receipted / drain), restart_seconds: round((back - restarting) / 1000, 3),
-        latency_ms: latency, lost, duplicated, timed_out: !delivered, machine: atStart,
-      };
-    } finally {
-      await bench.close();
-    }
-  } finally {
-    await nodes.remove();
-  }
+    const latency = await workload.atRates(options.rates, options.seconds, options.maxPerRate, options.timeoutS, log);
+    const { lost, duplicated } = workload.delivery(await bench.peer.tally());
+    return {
+      benchmark: 'catchup', dialect: options.dialect, backlog, drain_seconds: round(drain, 3), stored_seconds: round(stored, 3),
+      events_per_s: Math.round(receipted / drain), restart_seconds: round((back - restarting) / 1000, 3),
+      latency_ms: latency, lost, duplicated, timed_out: !delivered, machine: atStart,
+    };
+  });
 }

@@ -1,7 +1,7 @@
-import { BenchLink } from './bench-link.js';
-import { writeBenchNodes, type BenchDialect } from './bench-nodes.js';
-import { machine, round, Workload, type MachineNote, type Percentiles } from './link-workload.js';
+import type { BenchDialect } from './bench-nodes.js';
+import { machine, round, type MachineNote, type Percentiles } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
+import { withWarmLink } from './warm-link.js';
 
 export interface LinkBenchOptions {
   readonly dialect: BenchDialect;
@@ -49,47 +49,34 @@ const WARM_UP = 200;
  */
 export async function runFederationBenchmark(events: number, options: LinkBenchOptions, log: (line: string) => void): Promise<FederationBenchmarkResult> {
   const atStart = machine();
-  const nodes = await writeBenchNodes(options.dialect);
-  try {
-    log(`starting Washington and Beijing (${options.dialect}) …`);
-    const bench = await BenchLink.open(nodes);
-    try {
-      const workload = new Workload(bench);
-      // Connections, statement caches and the JIT warm up before anything is timed.
-      await workload.delivered(await workload.flood(workload.prepare('warmup', Math.min(WARM_UP, events))), wallClockMs() + options.timeoutS * 1000);
+  return withWarmLink(options, Math.min(WARM_UP, events), log, async (bench, workload) => {
+    const prepared = workload.prepare('flood', events);
+    log(`recording ${events} events as fast as possible …`);
+    const cpuBefore = await bench.cpuMicros();
+    const started = wallClockMs();
+    const flood = await workload.flood(prepared);
+    const recordedAt = wallClockMs();
+    const delivered = await workload.delivered(flood, started + options.timeoutS * 1000);
+    const cpuAfter = await bench.cpuMicros();
+    const last = flood.reduce((high, e) => Math.max(high, e.seq), -1);
+    const end = (at: number | undefined): number => (at ?? wallClockMs()) - started;
+    const ackedMs = end(bench.acked.reachedAt(last));
+    const storedMs = end(bench.stored.reachedAt(last));
+    // After a time-out only what did arrive counts (and the rest shows as lost).
+    const receipted = flood.filter((e) => e.seq <= bench.acked.latest).length;
+    const stored = flood.filter((e) => e.seq <= bench.stored.latest).length;
 
-      const prepared = workload.prepare('flood', events);
-      log(`recording ${events} events as fast as possible …`);
-      const cpuBefore = await bench.cpuMicros();
-      const started = wallClockMs();
-      const flood = await workload.flood(prepared);
-      const recordedAt = wallClockMs();
-      const delivered = await workload.delivered(flood, started + options.timeoutS * 1000);
-      const cpuAfter = await bench.cpuMicros();
-      const last = flood.reduce((high, e) => Math.max(high, e.seq), -1);
-      const end = (at: number | undefined): number => (at ?? wallClockMs()) - started;
-      const ackedMs = end(bench.acked.reachedAt(last));
-      const storedMs = end(bench.stored.reachedAt(last));
-      // After a time-out only what did arrive counts (and the rest shows as lost).
-      const receipted = flood.filter((e) => e.seq <= bench.acked.latest).length;
-      const stored = flood.filter((e) => e.seq <= bench.stored.latest).length;
-
-      const latency = await workload.atRates(options.rates, options.seconds, options.maxPerRate, options.timeoutS, log);
-      const { lost, duplicated } = workload.delivery(await bench.peer.tally());
-      return {
-        benchmark: 'federation', dialect: options.dialect, events, seconds: round(ackedMs / 1000, 3),
-        events_per_s: Math.round((receipted / ackedMs) * 1000), stored_per_s: Math.round((stored / storedMs) * 1000),
-        recorded_per_s: Math.round((events / (recordedAt - started)) * 1000),
-        cpu_us_per_event: {
-          washington: Math.round((cpuAfter.washington - cpuBefore.washington) / events),
-          beijing: Math.round((cpuAfter.beijing - cpuBefore.beijing) / events),
-        },
-        latency_ms: latency, lost, duplicated, timed_out: !delivered, machine: atStart,
-      };
-    } finally {
-      await bench.close();
-    }
-  } finally {
-    await nodes.remove();
-  }
+    const latency = await workload.atRates(options.rates, options.seconds, options.maxPerRate, options.timeoutS, log);
+    const { lost, duplicated } = workload.delivery(await bench.peer.tally());
+    return {
+      benchmark: 'federation', dialect: options.dialect, events, seconds: round(ackedMs / 1000, 3),
+      events_per_s: Math.round((receipted / ackedMs) * 1000), stored_per_s: Math.round((stored / storedMs) * 1000),
+      recorded_per_s: Math.round((events / (recordedAt - started)) * 1000),
+      cpu_us_per_event: {
+        washington: Math.round((cpuAfter.washington - cpuBefore.washington) / events),
+        beijing: Math.round((cpuAfter.beijing - cpuBefore.beijing) / events),
+      },
+      latency_ms: latency, lost, duplicated, timed_out: !delivered, machine: atStart,
+    };
+  });
 }

@@ -1,0 +1,32 @@
+import { BenchLink } from './bench-link.js';
+import { writeBenchNodes } from './bench-nodes.js';
+import type { LinkBenchOptions } from './federation-benchmark.js';
+import { Workload } from './link-workload.js';
+import { wallClockMs } from './peer-protocol.js';
+
+/**
+ * The scaffold every link benchmark shares: two fresh nodes, linked, warmed up (connections,
+ * statement caches and the JIT) with `warmUp` delivered events before anything is timed; then
+ * `run`; then both nodes stopped and everything they stored removed, whatever happened.
+ */
+export async function withWarmLink<T>(
+  options: LinkBenchOptions,
+  warmUp: number,
+  log: (line: string) => void,
+  run: (bench: BenchLink, workload: Workload) => Promise<T>,
+): Promise<T> {
+  const nodes = await writeBenchNodes(options.dialect);
+  try {
+    log(`starting Washington and Beijing (${options.dialect}) …`);
+    const bench = await BenchLink.open(nodes);
+    try {
+      const workload = new Workload(bench);
+      await workload.delivered(await workload.flood(workload.prepare('warmup', warmUp)), wallClockMs() + options.timeoutS * 1000);
+      return await run(bench, workload);
+    } finally {
+      await bench.close();
+    }
+  } finally {
+    await nodes.remove();
+  }
+}
