@@ -1,10 +1,10 @@
 import type { BenchDialect } from './bench-nodes.js';
 import type { LinkBenchOptions } from './federation-benchmark.js';
-import { machine, round, type MachineNote, type Percentiles } from './link-workload.js';
+import { machine, round } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
-import { withWarmLink } from './warm-link.js';
+import { WARM_UP, withWarmLink, type LinkBenchReport } from './warm-link.js';
 
-export interface CatchupBenchmarkResult {
+export interface CatchupBenchmarkResult extends LinkBenchReport {
   readonly benchmark: 'catchup';
   readonly dialect: BenchDialect;
   /** Events recorded at Washington while Beijing was down. */
@@ -17,15 +17,7 @@ export interface CatchupBenchmarkResult {
   readonly events_per_s: number;
   /** Beijing's restart: process start until it listened (not part of the drain). */
   readonly restart_seconds: number;
-  /** Latency at each offered rate once the link is back, record call → commit at Beijing. */
-  readonly latency_ms: Record<string, Percentiles>;
-  readonly lost: number;
-  readonly duplicated: number;
-  readonly timed_out: boolean;
-  readonly machine: MachineNote;
 }
-
-const WARM_UP = 200;
 
 /**
  * The outage: the link is established, Beijing's node stops (gracefully, as for maintenance),

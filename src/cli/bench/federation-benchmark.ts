@@ -1,7 +1,7 @@
 import type { BenchDialect } from './bench-nodes.js';
-import { machine, round, type MachineNote, type Percentiles } from './link-workload.js';
+import { machine, round } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
-import { withWarmLink } from './warm-link.js';
+import { WARM_UP, withWarmLink, type LinkBenchReport } from './warm-link.js';
 
 export interface LinkBenchOptions {
   readonly dialect: BenchDialect;
@@ -15,7 +15,7 @@ export interface LinkBenchOptions {
   readonly timeoutS: number;
 }
 
-export interface FederationBenchmarkResult {
+export interface FederationBenchmarkResult extends LinkBenchReport {
   readonly benchmark: 'federation';
   readonly dialect: BenchDialect;
   /** Events of the saturating run. */
@@ -33,14 +33,7 @@ export interface FederationBenchmarkResult {
    * moves far less than the wall-clock rate does, so it tells code changes apart from contention.
    */
   readonly cpu_us_per_event: { readonly washington: number; readonly beijing: number };
-  readonly latency_ms: Record<string, Percentiles>;
-  readonly lost: number;
-  readonly duplicated: number;
-  readonly timed_out: boolean;
-  readonly machine: MachineNote;
 }
-
-const WARM_UP = 200;
 
 /**
  * Washington records `events` as fast as it can on its link to Beijing and the run ends when

@@ -1,8 +1,21 @@
 import { BenchLink } from './bench-link.js';
 import { writeBenchNodes } from './bench-nodes.js';
 import type { LinkBenchOptions } from './federation-benchmark.js';
-import { Workload } from './link-workload.js';
+import { Workload, type MachineNote, type Percentiles } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
+
+/** Events delivered before anything is timed. */
+export const WARM_UP = 200;
+
+/** What every link benchmark reports beside its own figures. */
+export interface LinkBenchReport {
+  /** Latency at each offered rate, record call → commit at Beijing. */
+  readonly latency_ms: Record<string, Percentiles>;
+  readonly lost: number;
+  readonly duplicated: number;
+  readonly timed_out: boolean;
+  readonly machine: MachineNote;
+}
 
 /**
  * The scaffold every link benchmark shares: two fresh nodes, linked, warmed up (connections,
