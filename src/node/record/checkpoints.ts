@@ -57,18 +57,7 @@ export class OwnCheckpoints {
     if (timestamp === undefined) throw new ParleyError('E_COSIGNATURE_INVALID', `The line is not a cosignature/v1 by ${this.peerWitnessKey.name}.`);
     await this.store.addCosignature(this.origin, size, { witness: this.peerWitnessKey.name, line, cosignedAt: new Date(timestamp * 1000) });
   }
-
-  /** The newest checkpoint the peer cosigned, as a note carrying both signatures. */
-  async latestCosigned(): Promise<SignedCheckpoint | undefined> {
-    const latest = await this.store.latestCheckpoint(this.origin);
-    return latest && withCosignatures(latest);
-  }
 }
-
-const withCosignatures = (c: { size: number; note: string; cosignatures: readonly { line: string }[] }): SignedCheckpoint => ({
-  size: c.size,
-  note: c.note + c.cosignatures.map((s) => s.line).join(''),
-});
 
 export type WitnessOutcome =
   /** Cosigned: the line to hand back to the peer. */
@@ -122,12 +111,6 @@ export class PeerWitness {
     const line = cosigned.slice(cosigned.lastIndexOf('\n', cosigned.length - 2) + 1);
     await this.store.addCosignature(this.peerOrigin, size, { witness: this.witnessName, line, cosignedAt: this.clock.now() });
     return { kind: 'cosigned', size, line };
-  }
-
-  /** The newest peer checkpoint we cosigned, as a note with both signatures. */
-  async latestCosigned(): Promise<SignedCheckpoint | undefined> {
-    const latest = await this.store.latestCheckpoint(this.peerOrigin);
-    return latest && withCosignatures(latest);
   }
 
   private async fork(note: string, size: number): Promise<ParleyError> {
