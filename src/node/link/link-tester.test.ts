@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromUtf8 } from '../../core/index.js';
 import type { Clock, ParleyNode } from '../server/index.js';
-import { eventually, startNode, TEST_TIMING, writePair } from '../testing/node-pair.js';
+import { eventually, startPair, TEST_TIMING } from '../testing/node-pair.js';
 import { HOUR_MS, testerOf } from './link-test-schedule.js';
 
 const running: ParleyNode[] = [];
@@ -30,11 +30,7 @@ describe('the hourly link test', () => {
     if (testerOf(hour, ['washington', 'beijing']) !== 'washington') hour++;
     const clock = new TestClock(hour * HOUR_MS + 1_000);
     const options = { ...TEST_TIMING, clock, linkTestCheckMs: 30 };
-    const setup = await writePair();
-    const us = await startNode(setup.us, options);
-    const cn = await startNode(setup.cn, options);
-    running.push(us, cn);
-    const usLink = us.links.get('beijing')!.link;
+    const { us, cn, usLink } = await startPair(running, options);
 
     const [completed] = await eventually(async () => {
       const found = await bodiesOf(us, usLink.ownOrigin, 'link.test.completed');

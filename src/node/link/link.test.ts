@@ -2,20 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fromBase64, fromUtf8, noteVerifierKey, openNote, parseVerifierKey, verifyConsistency, verifyInclusion } from '../../core/index.js';
 import { nodeCrypto } from '../crypto/index.js';
 import type { ParleyNode } from '../server/index.js';
-import { eventually, startNode, writePair } from '../testing/node-pair.js';
+import { eventually, startPair } from '../testing/node-pair.js';
 
 const running: ParleyNode[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((n) => n.stop()));
 });
 
-async function pair() {
-  const setup = await writePair();
-  const us = await startNode(setup.us);
-  const cn = await startNode(setup.cn);
-  running.push(us, cn);
-  return { setup, us, cn, usLink: us.links.get('beijing')!.link, cnLink: cn.links.get('washington')!.link };
-}
+const pair = () => startPair(running);
 
 const kindsOf = async (node: ParleyNode, origin: string): Promise<string[]> =>
   (await node.store.readEvents(origin, 0, 10_000)).map((e) => (JSON.parse(fromUtf8(e.bytes)) as { kind: string }).kind);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ParleyNode } from '../server/index.js';
 import { readLog } from '../testing/log-contents.js';
-import { eventually, startNode, writePair } from '../testing/node-pair.js';
+import { eventually, startPair } from '../testing/node-pair.js';
 
 const running: ParleyNode[] = [];
 afterEach(async () => {
@@ -10,12 +10,7 @@ afterEach(async () => {
 
 describe('the outbox cursor', () => {
   it('reaches the end of the log when its last events are receipts, which the peer never receipts', async () => {
-    const setup = await writePair();
-    const us = await startNode(setup.us);
-    const cn = await startNode(setup.cn);
-    running.push(us, cn);
-    const usLink = us.links.get('beijing')!.link;
-    const cnLink = cn.links.get('washington')!.link;
+    const { us, cn, usLink, cnLink } = await startPair(running);
 
     await usLink.record('message.sent', 'us/duty-officer', { n: 0 });
     await eventually(async () => (await cn.store.logSize(cnLink.peerOrigin)) === (await us.store.logSize(usLink.ownOrigin)), 10_000, 'delivery');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ackDeadline, toHex, type JsonObject } from '../../core/index.js';
 import { openNode, type ParleyNode } from '../server/index.js';
-import { eventually, startNode, TEST_TIMING, writePair } from '../testing/node-pair.js';
+import { eventually, startNode, startPair, TEST_TIMING, writePair } from '../testing/node-pair.js';
 
 const running: ParleyNode[] = [];
 afterEach(async () => {
@@ -35,12 +35,7 @@ const search = async (node: ParleyNode, query: string, token = node.operatorToke
 
 describe('search over the record between two nodes', () => {
   it('finds a message recorded on Washington by searching on Beijing, in both languages, with its event and both clocks', async () => {
-    const setup = await writePair();
-    const us = await startNode(setup.us);
-    const cn = await startNode(setup.cn);
-    running.push(us, cn);
-    const usLink = us.links.get('beijing')!.link;
-    const cnLink = cn.links.get('washington')!.link;
+    const { us, cn, usLink, cnLink } = await startPair(running);
 
     const sent = await usLink.record('message.sent', 'washington/duty-officer', message('m-taiwan', 'CN', 'en', 'Request a call on peace and stability across the Taiwan Strait.'));
     await cnLink.record('message.sent', 'beijing/duty-officer', message('m-zh', 'US', 'zh', '美方要尊重中方核心利益，台湾问题是中国核心利益中的核心。'));

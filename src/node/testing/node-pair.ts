@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createKeyFile, publicKeysOf, saveNodeConfig, type NodeConfig } from '../config/index.js';
+import type { PeerLink } from '../link/index.js';
 import { freePort, openNode, type NodeOptions, type ParleyNode } from '../server/index.js';
 
 
@@ -81,4 +82,22 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
     if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}.`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+export interface RunningPair {
+  readonly setup: PairSetup;
+  readonly us: ParleyNode;
+  readonly cn: ParleyNode;
+  /** Washington's link to Beijing, and Beijing's to Washington. */
+  readonly usLink: PeerLink;
+  readonly cnLink: PeerLink;
+}
+
+/** Writes a pair, starts both nodes, and adds them to `running`, which the test's afterEach stops. */
+export async function startPair(running: ParleyNode[], options: NodeOptions = TEST_TIMING): Promise<RunningPair> {
+  const setup = await writePair();
+  const us = await startNode(setup.us, options);
+  const cn = await startNode(setup.cn, options);
+  running.push(us, cn);
+  return { setup, us, cn, usLink: us.links.get('beijing')!.link, cnLink: cn.links.get('washington')!.link };
 }
