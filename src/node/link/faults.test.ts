@@ -19,6 +19,17 @@ afterEach(async () => {
   await Promise.all(stores.splice(0).map((s) => s.close()));
 });
 
+/** A pair whose nodes reach each other only through a proxy in each direction, which a test can cut. */
+async function pairBehindProxies(): Promise<{ setup: PairSetup; toBeijing: CuttableProxy; toWashington: CuttableProxy }> {
+  const toBeijing = await CuttableProxy.start();
+  const toWashington = await CuttableProxy.start();
+  proxies.push(toBeijing, toWashington);
+  const setup = await writePair({ peerUrl: (to) => (to.name === 'beijing' ? toBeijing.url : toWashington.url) });
+  toBeijing.retarget([setup.cn.port]);
+  toWashington.retarget([setup.us.port]);
+  return { setup, toBeijing, toWashington };
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
@@ -33,12 +44,7 @@ describe('the link through a cut line', () => {
     'delivers 10,000 messages recorded around a 60-second cut: all of them, once each, in order, and reports the outage on both sides',
     { timeout: 150_000 },
     async () => {
-      const toBeijing = await CuttableProxy.start();
-      const toWashington = await CuttableProxy.start();
-      proxies.push(toBeijing, toWashington);
-      const setup = await writePair({ peerUrl: (to) => (to.name === 'beijing' ? toBeijing.url : toWashington.url) });
-      toBeijing.retarget([setup.cn.port]);
-      toWashington.retarget([setup.us.port]);
+      const { setup, toBeijing, toWashington } = await pairBehindProxies();
       // Degraded for 5 s before down, long enough to be seen between bursts of signing.
       const timing = { ...TEST_TIMING, linkTiming: { ...TEST_TIMING.linkTiming, downAfterMs: 5_000 } };
       const us = await startNode(setup.us, timing);
@@ -219,12 +225,7 @@ describe('kill -9 of a node process in the middle of the exchange', () => {
         : 'kill -9 of the receiver in the middle of storing a batch: on restart nothing is lost and nothing is stored twice; the chains verify',
       { timeout: 150_000 },
       async () => {
-        const toBeijing = await CuttableProxy.start();
-        const toWashington = await CuttableProxy.start();
-        proxies.push(toBeijing, toWashington);
-        const setup = await writePair({ peerUrl: (to) => (to.name === 'beijing' ? toBeijing.url : toWashington.url) });
-        toBeijing.retarget([setup.cn.port]);
-        toWashington.retarget([setup.us.port]);
+        const { setup, toBeijing, toWashington } = await pairBehindProxies();
         let us = await NodeProcess.start(setup.us);
         let cn = await NodeProcess.start(setup.cn);
         await eventually(async () => (await linkOf(us, 'beijing')).state === 'up' && (await linkOf(cn, 'washington')).state === 'up', 30_000, 'the link up');
