@@ -43,14 +43,9 @@ export interface SearchMark {
   readonly end: number;
 }
 
-export interface SearchHit {
+/** An indexed entry as found: where it is, and the part of its text around the match. */
+export interface SearchHit extends Omit<SearchEntry, 'text'> {
   readonly origin: string;
-  readonly seq: number;
-  readonly kind: string;
-  readonly at: Date;
-  readonly channel: string | null;
-  readonly level: string | null;
-  readonly lang: string | null;
   /** Up to about 160 characters around the first match, with `…` where the text was cut. */
   readonly snippet: string;
   readonly marks: readonly SearchMark[];

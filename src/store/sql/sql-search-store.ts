@@ -9,17 +9,8 @@ import { queryTerms, snippetOf } from './search-terms.js';
 const INDEX_COLUMNS = 8;
 export const MAX_SEARCH_LIMIT = 100;
 
-interface HitRow {
-  origin: string;
-  seq: number;
-  kind: string;
-  channel: string | null;
-  level: string | null;
-  lang: string | null;
-  at: number;
-  text: string;
-  rank: number;
-}
+/** A row of the index as a search reads it: its columns, plus the log's origin and the rank. */
+type HitRow = Omit<SearchIndexTable, 'id' | 'log_id'> & { origin: string; rank: number };
 
 export function sqlSearchStore(ctx: SqlContext): SearchStore {
   const db = ctx.db.withTables<SearchTables>();
