@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldOrder, type ReadLog } from './fold-order.js';
+import { FoldSequence, foldOrder, type ReadLog } from './fold-order.js';
 import type { RecordLine } from './record-lines.js';
 
 const US_LOG = 'washington.parley.example/beijing';
@@ -44,5 +45,60 @@ describe('the fold order', () => {
     const us = [line(US_LOG, 1, '01'), line(US_LOG, 2, '04', [{ origin: CN_LOG, size: 2 }]), line(US_LOG, 3, '04')];
     const cn = [line(CN_LOG, 1, '04', [{ origin: US_LOG, size: 2 }]), line(CN_LOG, 2, '02')];
     expect(names(foldOrder([log(US_LOG, us), log(CN_LOG, cn)]))).toEqual(names(foldOrder([log(CN_LOG, cn), log(US_LOG, us)])));
+  });
+});
+
+/** Three logs of random events (some not the mechanism's), each line after a random prefix of another log, read in random steps. */
+const recordArbitrary = fc.record({
+  logs: fc.tuple(...[US_LOG, CN_LOG, INTERNAL].map((origin) => fc.array(fc.record({
+    line: fc.boolean(), ts: fc.integer({ min: 0, max: 9 }),
+    after: fc.array(fc.record({ origin: fc.constantFrom(US_LOG, CN_LOG, INTERNAL).filter((o) => o !== origin), size: fc.integer({ min: 0, max: 12 }) }), { maxLength: 2 }),
+  }), { maxLength: 12 }).map((events) => ({ origin, events })))),
+  reads: fc.array(fc.record({ log: fc.integer({ min: 0, max: 2 }), count: fc.integer({ min: 0, max: 4 }) }), { maxLength: 30 }),
+});
+
+type Record_ = fc.infer<typeof recordArbitrary>;
+
+/** Replays the reads; calls `step` with what each read added and the order of everything read so far. */
+function replay(record: Record_, step: (added: ReadLog, whole: RecordLine[]) => void): void {
+  const lines = record.logs.map(({ origin, events }) =>
+    events.map((e, seq) => (e.line ? line(origin, seq, String(e.ts).padStart(2, '0'), e.after) : null)));
+  const read = [0, 0, 0];
+  for (const { log: i, count } of record.reads) {
+    const from = read[i]!;
+    read[i] = Math.min(lines[i]!.length, from + count);
+    const added = { origin: record.logs[i]!.origin, lines: lines[i]!.slice(from, read[i]).filter((l) => l !== null), size: read[i]! };
+    const whole = foldOrder(record.logs.map(({ origin }, j) => ({ origin, lines: lines[j]!.slice(0, read[j]).filter((l) => l !== null), size: read[j]! })));
+    step(added, whole);
+  }
+}
+
+describe('the fold order kept current as the logs grow', () => {
+  it('is the order of everything read, and says from where it changed', () => {
+    fc.assert(fc.property(recordArbitrary, (record) => {
+      const sequence = new FoldSequence();
+      let before: readonly RecordLine[] = [];
+      replay(record, (added, whole) => {
+        const change = sequence.extend([added])!;
+        expect(names([...sequence.linesFrom(0)])).toEqual(names(whole));
+        expect([...before.slice(0, change.from), ...change.lines]).toEqual(whole);
+        before = whole;
+      });
+    }), { numRuns: 2000 });
+  });
+
+  it('after forgetting a prefix, keeps the rest of the same order, or says it cannot', () => {
+    fc.assert(fc.property(recordArbitrary, fc.integer({ min: 0, max: 20 }), (record, keep) => {
+      const sequence = new FoldSequence();
+      let base = 0;
+      let broken = false;
+      replay(record, (added, whole) => {
+        if (broken) return;
+        base = Math.max(base, sequence.length - keep);
+        sequence.forget(base);
+        broken = sequence.extend([added]) === null;
+        if (!broken) expect(names([...sequence.linesFrom(base)])).toEqual(names(whole.slice(base)));
+      });
+    }), { numRuns: 1000 });
   });
 });

@@ -4,11 +4,17 @@ import type { PeerLink } from '../link/peer-link.js';
 import { SerialQueue } from '../record/serial-queue.js';
 import { cloneState, emptyState, type MechanismState } from './mechanism-state.js';
 import { planStep } from './plan-step.js';
-import { foldOrder } from './fold-order.js';
+import { FoldSequence, type ReadLog } from './fold-order.js';
 import { readLines, type FoldSource, type RecordLine } from './record-lines.js';
 
 /** How often the fold keeps a state to go back to: small enough that going back is cheap, large enough that copying is. */
 const SNAPSHOT_EVERY = 64;
+/**
+ * How many snapshots are kept (at least; up to twice as many between trims): a peer event may be
+ * ordered up to about KEPT_SNAPSHOTS × SNAPSHOT_EVERY events back (a couple of seconds of a
+ * flood) before the fold starts over from the store.
+ */
+const KEPT_SNAPSHOTS = 32;
 
 /** An event of the record that its machine refused during the fold: listed, never dropped in silence. */
 export interface Conflict {
@@ -35,18 +41,21 @@ export interface ProjectionView {
 /**
  * The mechanism state of one link, folded from both logs (and this node's internal log) in the
  * order of `foldOrder`. It is read from the store: every process of a side catches up from the
- * stored logs when told of a change (HA), so all of them show the same state. Incremental: new
- * events are applied as they come. A newly arrived event that the order places before ones
- * already applied (the peer signed it while ours were on their way) makes the projection fold
- * again from the last snapshot before that place, not from the start.
+ * stored logs when told of a change (HA), so all of them show the same state. Incremental: only
+ * what was read since the last catch-up is ordered (`FoldSequence`) and applied. A newly arrived
+ * event that the order places before ones already applied (the peer signed it while ours were on
+ * their way) makes the projection fold again from the last snapshot before that place, not from
+ * the start; only when that place is older than the snapshots kept (a long cut, then the peer's
+ * backlog) does it fold again from the start, reading the logs again as a restart would.
  */
 export class LinkProjection {
   private state = emptyState();
   private conflicts: Conflict[] = [];
   private sizes = new Map<string, number>();
-  private lines = new Map<string, RecordLine[]>();
-  private applied: RecordLine[] = [];
-  /** States after every SNAPSHOT_EVERY applied events, oldest first. */
+  private order = new FoldSequence();
+  /** How many lines of the order the state has applied. */
+  private applied = 0;
+  /** States after every SNAPSHOT_EVERY applied events, oldest first; only the last KEPT_SNAPSHOTS (and the lines since the oldest) are kept. */
   private snapshots: { readonly applied: number; readonly conflicts: number; readonly state: MechanismState }[] = [];
   private peer: { side: Side; timeZone: string } | null = null;
   private readonly serial = new SerialQueue();
@@ -79,14 +88,22 @@ export class LinkProjection {
       const identity = await this.link.peerIdentity();
       if (identity) this.peer = { side: identity.side, timeZone: identity.timeZone };
     }
-    if (!(await this.readNew())) return;
-    const order = foldOrder(this.sources().map((source) => ({ origin: source.origin, lines: this.lines.get(source.origin) ?? [], size: this.sizes.get(source.origin) ?? 0 })));
-    let same = 0;
-    while (same < this.applied.length && order[same] === this.applied[same]) same++;
-    if (same < this.applied.length) this.rewindTo(same);
-    for (const line of order.slice(this.applied.length)) {
+    const reads = await this.readNew();
+    if (reads.length === 0) return;
+    let change = this.order.extend(reads);
+    if (change === null) {
+      this.startOver();
+      change = this.order.extend(await this.readNew());
+      if (change === null) throw new Error('The fold order changed before its start.');
+    }
+    if (change.from < this.applied) this.rewindTo(change.from);
+    for (const line of this.order.linesFrom(this.applied)) {
       this.apply(line);
-      if (this.applied.length % SNAPSHOT_EVERY === 0) this.snapshots.push({ applied: this.applied.length, conflicts: this.conflicts.length, state: cloneState(this.state) });
+      if (this.applied % SNAPSHOT_EVERY === 0) this.snapshots.push({ applied: this.applied, conflicts: this.conflicts.length, state: cloneState(this.state) });
+    }
+    if (this.snapshots.length > 2 * KEPT_SNAPSHOTS) {
+      this.snapshots = this.snapshots.slice(-KEPT_SNAPSHOTS);
+      this.order.forget(this.snapshots[0]!.applied);
     }
   }
 
@@ -97,7 +114,18 @@ export class LinkProjection {
     const snapshot = this.snapshots[this.snapshots.length - 1];
     this.state = snapshot ? cloneState(snapshot.state) : emptyState();
     this.conflicts = this.conflicts.slice(0, snapshot?.conflicts ?? 0);
-    this.applied = this.applied.slice(0, snapshot?.applied ?? 0);
+    this.applied = snapshot?.applied ?? 0;
+  }
+
+  /** Forgets everything folded, to fold again from the start of the stored logs. */
+  private startOver(): void {
+    this.refolds++;
+    this.state = emptyState();
+    this.conflicts = [];
+    this.sizes = new Map();
+    this.order = new FoldSequence();
+    this.applied = 0;
+    this.snapshots = [];
   }
 
   private sources(): FoldSource[] {
@@ -109,24 +137,21 @@ export class LinkProjection {
     return this.peer ? [...own, { origin: peerOrigin, side: this.peer.side, rank: 0 }] : own;
   }
 
-  /** Reads what the store holds beyond what was read; true if anything new arrived. */
-  private async readNew(): Promise<boolean> {
-    let grew = false;
+  /** Reads what the store holds beyond what was read: the logs that grew, with their new lines. */
+  private async readNew(): Promise<ReadLog[]> {
+    const reads: ReadLog[] = [];
     for (const source of this.sources()) {
       const from = this.sizes.get(source.origin) ?? 0;
       const { lines, size } = await readLines(this.store, source, from);
       if (size === from) continue;
-      grew = true;
       this.sizes.set(source.origin, size);
-      const known = this.lines.get(source.origin) ?? [];
-      for (const line of lines) known.push(line);
-      this.lines.set(source.origin, known);
+      reads.push({ origin: source.origin, lines, size });
     }
-    return grew;
+    return reads;
   }
 
   private apply(line: RecordLine): void {
-    this.applied.push(line);
+    this.applied++;
     try {
       const step = toMechanismEvent({ kind: line.kind, ts: line.ts, body: line.body }, line.side);
       planStep(this.state, step, line)();
