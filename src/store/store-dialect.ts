@@ -1,4 +1,4 @@
-import type { ColumnDataType, ColumnDefinitionBuilder, Kysely, RawBuilder } from 'kysely';
+import type { ColumnDataType, ColumnDefinitionBuilder, Kysely, RawBuilder, Transaction } from 'kysely';
 import type { DialectCoordination, StoreCapabilities } from './coordination.js';
 import type { Database } from './sql/database.js';
 import type { SearchDialect } from './sql/search-tables.js';
@@ -40,6 +40,12 @@ export interface StoreDialect {
   readonly schemaName?: string;
   /** Bound parameters one statement may carry; batch inserts are chunked under it. */
   readonly maxParameters: number;
+  /**
+   * Runs a write in one transaction whose commit does not wait for the disk: it survives the
+   * process being killed, but a power cut may lose it. Only for rows whose loss costs a repeat,
+   * never the record (replay nonces: every effect of an exchange is idempotent).
+   */
+  lazyCommit<T>(write: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
   /** Which constraint a failed statement violated, if that is why it failed. */
   violation(error: unknown): ConstraintViolation | undefined;
   readonly coordination: DialectCoordination;

@@ -1,6 +1,6 @@
 import type { StoreDialect } from '../store-dialect.js';
 import { postgresCoordination } from './postgres-coordination.js';
-import { checkSchemaName, ensureSchema, postgresKysely } from './postgres-connection.js';
+import { checkSchemaName, ensureSchema, postgresKysely, postgresLazyCommit } from './postgres-connection.js';
 import { POSTGRES_MAX_PARAMETERS, postgresSchema, postgresViolation } from './postgres-schema.js';
 
 /** For a side that wants HA: several node processes share one PostgreSQL (DESIGN §4). */
@@ -15,6 +15,7 @@ export async function openPostgresDialect(url: string, schema = 'public'): Promi
     schema: postgresSchema,
     schemaName: schema,
     maxParameters: POSTGRES_MAX_PARAMETERS,
+    lazyCommit: (write) => postgresLazyCommit(db, write),
     violation: postgresViolation,
     coordination: postgresCoordination(url, schema, db),
     destroy: () => db.destroy(),

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { ParleyError } from '../../core/index.js';
 import type { Database } from '../sql/database.js';
 
@@ -78,4 +78,12 @@ export function postgresKysely(url: string, schema: string): Kysely<Database> {
   // An idle connection dropped by the server must not end the process; the next query reports it.
   pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** A transaction whose commit returns before its WAL record is flushed (`synchronous_commit = off`, for it alone). */
+export function postgresLazyCommit<T>(db: Kysely<Database>, write: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local synchronous_commit = off`.execute(trx);
+    return write(trx);
+  });
 }

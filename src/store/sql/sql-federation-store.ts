@@ -5,7 +5,7 @@ import type { IncidentsTable, PeersTable } from './database.js';
 import { dateOf, maybeDate, millis } from './rows.js';
 import type { SqlContext } from './sql-context.js';
 
-export function sqlFederationStore({ db }: SqlContext): FederationStore {
+export function sqlFederationStore({ db, dialect }: SqlContext): FederationStore {
   const peer = (name: string) => db.selectFrom('peers').selectAll().where('name', '=', name).executeTakeFirst();
   const incident = (id: number) => db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -56,11 +56,16 @@ export function sqlFederationStore({ db }: SqlContext): FederationStore {
 
     async rememberNonce(name, nonce, expiresAt) {
       // The primary key decides: of two processes inserting one nonce, exactly one inserts a row.
-      const result = await db
-        .insertInto('seen_nonces')
-        .values({ peer: name, nonce, expires_at: millis(expiresAt) })
-        .onConflict((oc) => oc.columns(['peer', 'nonce']).doNothing())
-        .executeTakeFirst();
+      // Not flushed to disk before the answer: a nonce lost to a power cut lets one exchange be
+      // repeated, and repeating an exchange changes nothing (events, receipts and cosignatures
+      // are all stored idempotently), whereas a flush here would slow every exchange.
+      const result = await dialect.lazyCommit((trx) =>
+        trx
+          .insertInto('seen_nonces')
+          .values({ peer: name, nonce, expires_at: millis(expiresAt) })
+          .onConflict((oc) => oc.columns(['peer', 'nonce']).doNothing())
+          .executeTakeFirst(),
+      );
       return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
 

@@ -1,6 +1,6 @@
 import type { StoreDialect } from '../store-dialect.js';
 import { sqliteCoordination } from './sqlite-coordination.js';
-import { sharedSqliteKysely } from './sqlite-connection.js';
+import { sharedSqliteKysely, sqliteLazyCommit } from './sqlite-connection.js';
 import { SQLITE_MAX_PARAMETERS, sqliteSchema, sqliteViolation } from './sqlite-schema.js';
 
 /** The embedded default: one file, one node process. */
@@ -12,6 +12,7 @@ export async function openSqliteDialect(path: string): Promise<StoreDialect> {
     db,
     schema: sqliteSchema,
     maxParameters: SQLITE_MAX_PARAMETERS,
+    lazyCommit: (write) => sqliteLazyCommit(db, write),
     violation: sqliteViolation,
     coordination: sqliteCoordination(path),
     destroy: release,

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, sql, SqliteDialect, type SqliteDatabase, type Transaction } from 'kysely';
 import { ParleyError } from '../../core/index.js';
 import type { Database as Tables } from '../sql/database.js';
 
@@ -90,4 +90,20 @@ export function sharedSqliteKysely(path: string): { readonly db: Kysely<Tables>;
       await connection.db.destroy();
     },
   };
+}
+
+/**
+ * A transaction committed under synchronous=NORMAL: in WAL mode its commit is in the WAL, which
+ * outlives the process, but is not fsynced. The connection is held for the whole of it (Kysely's
+ * connection mutex), so no other commit runs while the setting is relaxed.
+ */
+export function sqliteLazyCommit<T>(db: Kysely<Tables>, write: (trx: Transaction<Tables>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql`pragma synchronous = NORMAL`.execute(connection);
+    try {
+      return await connection.transaction().execute(write);
+    } finally {
+      await sql`pragma synchronous = FULL`.execute(connection);
+    }
+  });
 }
