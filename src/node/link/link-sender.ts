@@ -14,9 +14,11 @@ export interface LinkTiming {
   readonly downAfterMs: number;
   /** How often a process that is not the sender checks whether it should become one. */
   readonly standbyPollMs: number;
+  /** While our log keeps growing, a new checkpoint of it is signed at most this often. */
+  readonly checkpointEveryMs: number;
 }
 
-export const DEFAULT_LINK_TIMING: LinkTiming = { heartbeatMs: 5_000, retryMinMs: 250, retryMaxMs: 10_000, downAfterMs: 30_000, standbyPollMs: 2_000 };
+export const DEFAULT_LINK_TIMING: LinkTiming = { heartbeatMs: 5_000, retryMinMs: 250, retryMaxMs: 10_000, downAfterMs: 30_000, standbyPollMs: 2_000, checkpointEveryMs: 1_000 };
 
 export type LinkStateName = 'connecting' | 'up' | 'degraded' | 'down' | 'untrusted' | 'standby';
 
@@ -39,6 +41,7 @@ export interface LinkSenderStatus {
  */
 export class LinkSender {
   private stopped = false;
+  phase = 'init';
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private woken = false;
@@ -69,7 +72,11 @@ export class LinkSender {
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake();
+    const s0 = Date.now();
+    const tick = setInterval(() => console.error(`[sender ${this.link.self.name}] stop waiting ${Date.now() - s0} ms in phase ${this.phase}`), 1000);
     await this.loop;
+    clearInterval(tick);
+    console.error(`[sender ${this.link.self.name}] loop done ${Date.now() - s0} ms`);
     await this.leadership?.release();
     this.leadership = null;
   }
@@ -78,6 +85,11 @@ export class LinkSender {
   wake(): void {
     this.woken = true;
     this.wakeUp?.();
+  }
+
+  /** This process sends to the peer and its last exchange succeeded. */
+  delivering(): boolean {
+    return this.state === 'up' && this.leadership !== null && !this.leadership.signal.aborted;
   }
 
   status(): LinkSenderStatus {
@@ -93,16 +105,20 @@ export class LinkSender {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
+      this.phase = 'lead';
       if (!(await this.lead())) {
         this.enter('standby');
         await this.pause(this.timing.standbyPollMs);
         continue;
       }
       try {
+        this.phase = 'exchange';
         const result = await this.link.exchange(this.transport);
+        this.phase = 'succeeded';
         await this.succeeded();
         if (!result.more) await this.pause(this.timing.heartbeatMs);
       } catch (error) {
+        this.phase = 'failed ' + String((error as Error).message).slice(0, 200);
         await this.failed(error);
         const delay = isParleyError(error, 'E_LINK_UNTRUSTED') ? this.timing.retryMaxMs : this.backoff();
         // New events do not cut a back-off short: a down peer is not hammered while the outbox grows.

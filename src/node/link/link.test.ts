@@ -42,7 +42,11 @@ describe('the link between two nodes', () => {
   it('serves link state, checkpoints and proofs to its own side only', async () => {
     const { us, usLink } = await pair();
     for (let i = 0; i < 12; i++) await usLink.record('message.sent', 'us/duty-officer', { n: i });
-    await eventually(async () => (await us.store.latestCheckpoint(usLink.ownOrigin))?.cosignatures.length === 1 && true, 10_000, 'a cosigned checkpoint');
+    // Checkpoints follow a growing log at most once a second: wait for one that covers the whole log.
+    await eventually(async () => {
+      const latest = await us.store.latestCheckpoint(usLink.ownOrigin);
+      return latest !== undefined && latest.size === (await usLink.own.size()) && latest.cosignatures.length === 1;
+    }, 10_000, 'a cosigned checkpoint of the whole log');
     const api = (path: string, token = us.operatorToken) => fetch(`${us.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     expect((await (await api('/v1/links', 'wrong')).json()).code).toBe('E_UNAUTHORIZED');
     const [status] = (await (await api('/v1/links')).json()) as [{ peer: string; state: string; own: { size: number; backlog: number } }];

@@ -19,6 +19,16 @@ export interface LinkSelf {
 /** The first event of every own log: who this node is, so the record itself names both sides. */
 export const LINK_OPENED_KIND = 'link.opened';
 
+export interface PeerLinkOptions {
+  /**
+   * A new checkpoint of our log is signed at most this often while the log keeps growing (the
+   * first after a pause at once). Each one costs a signature, a witness check and a cosignature
+   * at the peer, and several commits on both sides; under a flood of batches one a second keeps
+   * the cosigned state fresh without taxing every exchange.
+   */
+  readonly checkpointEveryMs?: number;
+}
+
 /** How a node reaches its peer; the HTTP one signs every request. */
 export interface LinkTransport {
   sync(request: SyncRequest): Promise<SyncResponse>;
@@ -48,6 +58,13 @@ export class PeerLink {
   private deliveredCosignatureSize = -1;
   private durableDelivered = 0;
   private readonly changeListeners = new Set<(change: { origin: string; size: number; wake: boolean }) => void>();
+  /**
+   * Whether this process is delivering our log to the peer itself right now (it leads the
+   * link's sender and its last exchange succeeded). Then an answer to the peer does not carry
+   * our events too: the same events on both directions of the link would be sent, parsed and
+   * compared twice. Set by the node; false until it is.
+   */
+  deliversItself: () => boolean = () => false;
 
   constructor(
     private readonly store: Store,
@@ -56,6 +73,7 @@ export class PeerLink {
     keys: NodeKeys,
     readonly self: LinkSelf,
     readonly peer: PinnedPeerConfig,
+    options: PeerLinkOptions = {},
   ) {
     const witnessKey = parseVerifierKey(crypto, peer.witnessKey);
     const logKey = parseVerifierKey(crypto, peer.logKey);
@@ -65,7 +83,7 @@ export class PeerLink {
     this.peerOrigin = `${this.peerHost}/${self.name}`;
     this.own = new OwnLog(store, crypto, keys.log, clock, this.ownOrigin, this.peerOrigin);
     this.intake = new PeerLogIntake(store, crypto, clock, { peer: peer.name, peerOrigin: this.peerOrigin, ownOrigin: this.ownOrigin, peerLogKey: logKey.publicKey });
-    this.ownCheckpoints = new OwnCheckpoints(store, crypto, keys.log, clock, this.ownOrigin, witnessKey);
+    this.ownCheckpoints = new OwnCheckpoints(store, crypto, keys.log, clock, this.ownOrigin, witnessKey, options.checkpointEveryMs ?? 0);
     const peerLogKeyForOrigin = noteVerifierKey(crypto, this.peerOrigin, 'ed25519', logKey.publicKey);
     this.own.onAppended((events, quiet) => this.changed(this.ownOrigin, events[events.length - 1]!.seq + 1, !quiet));
     this.witness = new PeerWitness(store, crypto, keys.witness, clock, `${self.host}/witness`, this.peerOrigin, peerLogKeyForOrigin);
@@ -106,11 +124,15 @@ export class PeerLink {
   /** Answers the peer's exchange. */
   async receive(request: SyncRequest): Promise<SyncResponse> {
     await this.assertTrusted();
+    // The answer carries our events from `have` on, unless the peer lacks some we wrote before
+    // this request while our sender is delivering them: then they (and what we write in reply)
+    // go with our next exchange instead.
+    const answers = !this.deliversItself() || request.have >= (await this.store.logSize(this.ownOrigin));
     // What we write in reply (receipt, test answer) goes back in this answer: no need to wake our sender.
-    const taken = await this.takeIn(request.events, true);
+    const taken = await this.takeIn(request.events, answers);
     if (request.cosignature) await this.ownCheckpoints.addCosignature(request.cosignature.size, request.cosignature.line);
     const cosignature = request.checkpoint ? await this.witnessNote(request.checkpoint) : null;
-    const [checkpoint, out] = await Promise.all([this.ownCheckpoints.current(), this.store.readEvents(this.ownOrigin, request.have, MAX_BATCH_EVENTS + 1)]);
+    const [checkpoint, out] = await Promise.all([this.ownCheckpoints.current(), answers ? this.store.readEvents(this.ownOrigin, request.have, MAX_BATCH_EVENTS + 1) : []]);
     return {
       size: taken.size,
       events: out.slice(0, MAX_BATCH_EVENTS).map((e) => text(e.bytes)),
@@ -145,8 +167,10 @@ export class PeerLink {
     if (cosignature) this.deliveredCosignatureSize = Math.max(this.deliveredCosignatureSize, cosignature.size);
     this.pendingCosignature = null;
     this.peerHas = response.size;
-    const taken = await this.takeIn(response.events);
-    await this.rememberDelivered(response.size);
+    const delivered = Math.min(response.size, await this.store.logSize(this.ownOrigin));
+    const taken = await this.takeIn(response.events, false, delivered - 1);
+    if (taken.ackedUpTo >= delivered - 1) this.durableDelivered = Math.max(this.durableDelivered, delivered);
+    await this.rememberDelivered(delivered);
     if (response.cosignature) await this.ownCheckpoints.addCosignature(response.cosignature.size, response.cosignature.line);
     const ours = response.checkpoint ? await this.witnessNote(response.checkpoint) : null;
     if (ours && ours.size > this.deliveredCosignatureSize) this.pendingCosignature = ours;
@@ -164,19 +188,17 @@ export class PeerLink {
    * comes to a request we signed, and a cursor set too far only costs a resend: the peer then
    * refuses the gap and names where to resume.
    */
-  private async rememberDelivered(size: number): Promise<void> {
-    if (size <= this.durableDelivered) return;
-    const held = Math.min(size, await this.store.logSize(this.ownOrigin));
-    if (held === 0) return;
+  private async rememberDelivered(held: number): Promise<void> {
+    if (held <= this.durableDelivered || held === 0) return;
     await this.store.appendPeerEvents(this.peerOrigin, [], { merkleHashes: [], outboxAck: { peer: this.peer.name, seq: held - 1 } });
     this.durableDelivered = held;
   }
 
   /** Stores the peer's events; receipts them, and answers link tests, if anything new needs it. */
-  private async takeIn(texts: readonly string[], quiet = false): Promise<IntakeResult> {
+  private async takeIn(texts: readonly string[], quiet = false, deliveredUpTo = -1): Promise<IntakeResult> {
     let taken: IntakeResult;
     try {
-      taken = await this.intake.accept(texts);
+      taken = await this.intake.accept(texts, deliveredUpTo);
     } catch (error) {
       if (isParleyError(error) && error.details.equivocation === true) await this.distrust(error);
       throw error;

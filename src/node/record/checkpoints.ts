@@ -28,14 +28,20 @@ export class OwnCheckpoints {
     private readonly clock: Clock,
     readonly origin: string,
     private readonly peerWitnessKey: NoteVerifierKey,
+    /** A new checkpoint is signed at most this often (0: whenever the log grew). */
+    private readonly everyMs = 0,
   ) {
     this.tree = new StoredTree(store, crypto, origin);
   }
 
-  /** The checkpoint of the log as it is now, signing a new one only if the log grew. */
+  /**
+   * The latest checkpoint of the log, signing a new one if the log grew since, and the latest is
+   * at least `everyMs` old (so the log's state is checkpointed at once after a pause, and at
+   * most that often while it keeps growing).
+   */
   async current(): Promise<SignedCheckpoint> {
     const [size, latest] = await Promise.all([this.store.logSize(this.origin), this.store.latestCheckpoint(this.origin)]);
-    if (latest && latest.size >= size) return { size: latest.size, note: latest.note };
+    if (latest && (latest.size >= size || this.clock.now().getTime() - latest.createdAt.getTime() < this.everyMs)) return { size: latest.size, note: latest.note };
     const rootHash = await this.tree.root(size);
     const note = signNote(this.crypto, formatCheckpoint({ origin: this.origin, size, rootHash }), [{ name: this.origin, signer: this.signer }]);
     const put = await this.store.putCheckpoint(this.origin, { size, root: rootHash, note, createdAt: this.clock.now() });

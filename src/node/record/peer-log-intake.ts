@@ -15,6 +15,8 @@ export interface IntakeResult {
   readonly size: number;
   /** The verified events of the batch, stored before or now. */
   readonly events: readonly DecodedEvent[];
+  /** Where this intake moved the outbox cursor in its commit (-1: it did not). */
+  readonly ackedUpTo: number;
 }
 
 export interface PeerLogIdentity {
@@ -46,10 +48,14 @@ export class PeerLogIntake {
     this.tree = new StoredTree(store, crypto, identity.peerOrigin);
   }
 
-  accept(texts: readonly string[]): Promise<IntakeResult> {
+  /**
+   * `deliveredUpTo`: the highest seq of our own log the peer is known to hold by other means (it
+   * said so in answer to a request we signed); the outbox cursor moves there in the same commit.
+   */
+  accept(texts: readonly string[], deliveredUpTo = -1): Promise<IntakeResult> {
     return this.serial.run(async () => {
       const size = await this.store.logSize(this.identity.peerOrigin);
-      return this.storeChecked(await this.verified(texts, size), size);
+      return this.storeChecked(await this.verified(texts, size), size, deliveredUpTo);
     });
   }
 
@@ -82,9 +88,9 @@ export class PeerLogIntake {
     return events;
   }
 
-  private async storeChecked(events: readonly DecodedEvent[], size: number): Promise<IntakeResult> {
+  private async storeChecked(events: readonly DecodedEvent[], size: number, deliveredUpTo: number): Promise<IntakeResult> {
     const { peerOrigin, peer } = this.identity;
-    if (events.length === 0) return { added: 0, size, events };
+    if (events.length === 0) return { added: 0, size, events, ackedUpTo: -1 };
     const first = events[0]!.event.seq;
     if (first > size) {
       throw new ParleyError('E_EVENT_SEQ_GAP', `This node holds ${size} events of ${peerOrigin}; a batch from seq ${first} would leave a gap. Send from seq ${size}.`, { seq: first, size });
@@ -97,13 +103,13 @@ export class PeerLogIntake {
     const records = events.map((e) => toEventRecord(e, leafHash(this.crypto, e.bytes)));
     const fresh = records.filter((r) => r.seq >= size);
     const merkleHashes = fresh.length > 0 ? await this.tree.hashesToAppend(size, fresh.map((r) => r.leafHash)) : [];
-    const acked = ackedSeq(events.filter((e) => e.event.seq >= size));
+    const acked = Math.max(ackedSeq(events.filter((e) => e.event.seq >= size)) ?? -1, fresh.length > 0 ? deliveredUpTo : -1);
     const result = await this.store.appendPeerEvents(peerOrigin, records, {
       merkleHashes,
-      ...(acked === null ? {} : { outboxAck: { peer, seq: acked } }),
+      ...(acked < 0 ? {} : { outboxAck: { peer, seq: acked } }),
     });
     if (result.kind === 'equivocation') throw await this.equivocation(result.stored, result.received);
-    return { added: result.added, size: result.size, events };
+    return { added: result.added, size: result.size, events, ackedUpTo: result.added > 0 ? acked : -1 };
   }
 
   private checkChain(events: readonly DecodedEvent[], before: EventRecord | undefined): void {

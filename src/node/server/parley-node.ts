@@ -87,12 +87,14 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   const links = new Map<string, NodeLink>();
   try {
     for (const peer of config.peers) {
-      const link = new PeerLink(store, nodeCrypto, clock, keys, { name: config.name, host: config.host, side: config.side, timeZone: config.timeZone }, peer);
+      const self = { name: config.name, host: config.host, side: config.side, timeZone: config.timeZone };
+      const link = new PeerLink(store, nodeCrypto, clock, keys, self, peer, { checkpointEveryMs: timing.checkpointEveryMs });
       await link.open();
       const transport = new HttpLinkTransport(nodeCrypto, keys.log, clock, { url: peer.url, from: config.host, to: link.peerHost }, 15_000);
       const sender = new LinkSender(link, transport, store, clock, timing, (error) => app.log.error({ err: error, peer: peer.name }, 'link error'));
       const tester = new LinkTester(link, store, clock, options.linkTestCheckMs ?? 30_000, (error) => app.log.error({ err: error, peer: peer.name }, 'link test error'));
       tester.shouldAct = () => sender.status().sending;
+      link.deliversItself = () => sender.delivering();
       links.set(peer.name, { link, sender, tester });
     }
   } catch (error) {
@@ -131,14 +133,19 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
     async stop() {
       if (stopping) return;
       stopping = true;
-      // Senders finish the exchange in flight; then the server drains in-flight requests; then
-      // every queued append commits; only then does the store close.
-      await Promise.all([...links.values()].map(({ sender, tester }) => Promise.all([sender.stop(), tester.stop()])));
-      await housekeeping.stop();
-      await app.close();
-      await Promise.all([...links.values()].map(({ link }) => link.own.settled()));
-      await unlisten?.();
-      await store.close();
+      const T0 = Date.now();
+      const who = `${config.name}:${url}`;
+      const step = async <X>(label: string, p: Promise<X>): Promise<X> => {
+        const s = Date.now();
+        const tick = setInterval(() => app.server.getConnections((_e, n) => console.error(`[stop ${who}] STILL ${label} after ${Date.now() - s} ms; open connections ${n}`)), 2000);
+        try { return await p; } finally { clearInterval(tick); console.error(`[stop ${who}] ${label} ${Date.now() - s} ms (t=${Date.now() - T0})`); }
+      };
+      await step('senders', Promise.all([...links.values()].map(({ sender, tester }) => Promise.all([step('sender', sender.stop()), step('tester', tester.stop())]))));
+      await step('housekeeping', housekeeping.stop());
+      await step('app.close', app.close());
+      await step('settled', Promise.all([...links.values()].map(({ link }) => link.own.settled())));
+      await step('unlisten', unlisten?.() ?? Promise.resolve());
+      await step('store.close', store.close());
     },
   };
   for (const { link } of links.values()) {
