@@ -48,8 +48,13 @@ describe('the fold order', () => {
   });
 });
 
+interface RandomRecord {
+  readonly logs: readonly { readonly origin: string; readonly events: readonly { readonly line: boolean; readonly ts: number; readonly after: RecordLine['after'] }[] }[];
+  readonly reads: readonly { readonly log: number; readonly count: number }[];
+}
+
 /** Three logs of random events (some not the mechanism's), each line after a random prefix of another log, read in random steps. */
-const recordArbitrary = fc.record({
+const recordArbitrary: fc.Arbitrary<RandomRecord> = fc.record({
   logs: fc.tuple(...[US_LOG, CN_LOG, INTERNAL].map((origin) => fc.array(fc.record({
     line: fc.boolean(), ts: fc.integer({ min: 0, max: 9 }),
     after: fc.array(fc.record({ origin: fc.constantFrom(US_LOG, CN_LOG, INTERNAL).filter((o) => o !== origin), size: fc.integer({ min: 0, max: 12 }) }), { maxLength: 2 }),
@@ -57,10 +62,8 @@ const recordArbitrary = fc.record({
   reads: fc.array(fc.record({ log: fc.integer({ min: 0, max: 2 }), count: fc.integer({ min: 0, max: 4 }) }), { maxLength: 30 }),
 });
 
-type Record_ = fc.infer<typeof recordArbitrary>;
-
 /** Replays the reads; calls `step` with what each read added and the order of everything read so far. */
-function replay(record: Record_, step: (added: ReadLog, whole: RecordLine[]) => void): void {
+function replay(record: RandomRecord, step: (added: ReadLog, whole: RecordLine[]) => void): void {
   const lines = record.logs.map(({ origin, events }) =>
     events.map((e, seq) => (e.line ? line(origin, seq, String(e.ts).padStart(2, '0'), e.after) : null)));
   const read = [0, 0, 0];
