@@ -4,7 +4,7 @@ import {
 } from '../../core/index.js';
 import type { Coordination, EventRecord, LogStore, SearchEntry, SearchStore, Unlisten } from '../../store/index.js';
 import { RECORD_CHANNEL } from '../server/live-updates.js';
-import { searchFieldsOf, STARTING_FORMS, type SearchFields } from './search-text.js';
+import { mayHaveWords, searchFieldsOf, STARTING_FORMS, type SearchFields } from './search-text.js';
 
 /** Events read per step of a catch-up. */
 const BATCH = 500;
@@ -53,6 +53,7 @@ export class SearchIndexer {
   private readonly waiting = new Map<string, NodeJS.Timeout>();
   private readonly codeLists = new Map<string, CodeList>();
   private readonly templates = new Map<string, NotificationTemplate>();
+  private known: AgreedForms | null = null;
   private unlisten: Unlisten | null = null;
   private stopped = true;
 
@@ -119,10 +120,12 @@ export class SearchIndexer {
       if (events.length === 0) return;
       const entries: SearchEntry[] = [];
       for (const record of events) {
+        // Link events (most of a busy log: receipts, tests) are passed on the stored kind alone.
+        if (!mayHaveWords(record.kind)) continue;
         const event = decode(record);
         this.learnForms(event);
         const fields = searchFieldsOf(event, this.forms());
-        if (fields) entries.push({ seq: record.seq, kind: event.kind, at: new Date(event.ts), ...(await this.withSubject(fields)) });
+        if (fields) entries.push({ seq: record.seq, kind: record.kind, at: new Date(record.ts), ...(await this.withSubject(fields)) });
       }
       from = events[events.length - 1]!.seq + 1;
       await store.indexEvents(origin, entries, from);
@@ -149,8 +152,10 @@ export class SearchIndexer {
     return searchFieldsOf(decode(record), this.forms());
   }
 
+  /** Built again only after a form was learnt, not for every event indexed. */
   private forms(): AgreedForms {
-    return { templates: [...this.templates.values(), ...STARTING_FORMS.templates], codeLists: [...this.codeLists.values()] };
+    this.known ??= { templates: [...this.templates.values(), ...STARTING_FORMS.templates], codeLists: [...this.codeLists.values()] };
+    return this.known;
   }
 
   /**
@@ -163,10 +168,16 @@ export class SearchIndexer {
     const { type, content } = event.body as { type?: unknown; content?: unknown };
     if (type === 'code-list') {
       const list = CodeListSchema.safeParse(content);
-      if (list.success && (this.codeLists.get(list.data.id)?.version ?? 0) <= list.data.version) this.codeLists.set(list.data.id, list.data);
+      if (list.success && (this.codeLists.get(list.data.id)?.version ?? 0) <= list.data.version) {
+        this.codeLists.set(list.data.id, list.data);
+        this.known = null;
+      }
     } else if (type === 'notification-template') {
       const template = NotificationTemplateSchema.safeParse(content);
-      if (template.success && (this.templates.get(template.data.id)?.version ?? 0) <= template.data.version) this.templates.set(template.data.id, template.data);
+      if (template.success && (this.templates.get(template.data.id)?.version ?? 0) <= template.data.version) {
+        this.templates.set(template.data.id, template.data);
+        this.known = null;
+      }
     }
   }
 

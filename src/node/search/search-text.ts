@@ -27,12 +27,15 @@ type Parsed = { [K in MechanismEventKind]: { readonly kind: K; readonly body: Ev
  * body that does not match its kind's schema, and steps that only name a subject (agreed, seen).
  */
 export function searchFieldsOf(event: { readonly kind: string; readonly body: unknown }, forms: AgreedForms = STARTING_FORMS): SearchFields | null {
-  if (!isMechanismEventKind(event.kind)) return null;
+  if (!mayHaveWords(event.kind)) return null;
   const parsed = EVENT_CATALOGUE[event.kind].body.safeParse(event.body);
   if (!parsed.success) return null;
   const fields = fieldsOf({ kind: event.kind, body: parsed.data } as Parsed, forms);
   return fields && fields.text ? fields : null;
 }
+
+/** Whether an event of this kind may have words to index; when not, its bytes need not even be parsed. */
+export const mayHaveWords = (kind: string): kind is MechanismEventKind => isMechanismEventKind(kind);
 
 const words = (parts: readonly (string | null | undefined)[]): string => parts.filter((p): p is string => !!p && p.trim() !== '').join('\n');
 
