@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eventually } from '../testing/node-pair.js';
-import { sameOnBoth, startMechanismPair, type MechanismPair } from './testing/mechanism-pair.js';
+import type { LinkMechanism } from './link-mechanism.js';
+import { emptyState } from './mechanism-state.js';
+import { MechanismWatch } from './mechanism-watch.js';
+import { FakeClock, sameOnBoth, startMechanismPair, type MechanismPair } from './testing/mechanism-pair.js';
 import { agreedChannel, HOUR, requestOnBoth, signedOfKind, vtcRequest } from './testing/mechanism-steps.js';
 
 let pair: MechanismPair | null = null;
@@ -92,4 +95,24 @@ describe('the watch, with a fake clock', () => {
     expect(message.receipt).toEqual(message.event);
     expect(await signedOfKind(p.us, 'beijing', 'message.delivered')).toBe(1);
   }, 60_000);
+});
+
+describe('the watch under a flood of changes', () => {
+  it('checks the first change at once and folds a burst of later ones together', async () => {
+    let syncs = 0;
+    const link = {
+      peer: 'beijing', actor: 'node:washington', shouldAct: () => true, watches: () => true,
+      projection: { sync: async () => { syncs++; return { state: emptyState(), ourSide: 'US' } } },
+    } as unknown as LinkMechanism;
+    const watch = new MechanismWatch([link], { openIncident: async () => { throw new Error('nothing is due'); } }, new FakeClock(), 3_600_000, (error) => { throw error; });
+    watch.start();
+    await eventually(async () => syncs === 1, 1_000, 'the check at start');
+    for (let batch = 0; batch < 50; batch++) watch.changed();
+    await eventually(async () => syncs === 2, 1_000, 'one check for the burst');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(syncs).toBe(2);
+    watch.changed();
+    await eventually(async () => syncs === 3, 1_000, 'a later change');
+    await watch.stop();
+  });
 });

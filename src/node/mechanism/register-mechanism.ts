@@ -27,7 +27,7 @@ export interface MechanismContext {
   readonly signer: Signer;
   readonly links: ReadonlyMap<string, { readonly link: PeerLink; readonly sender: LinkSender }>;
   readonly token: string;
-  /** How often deadlines are checked; the record's changes also wake the check at once. */
+  /** How often deadlines are checked; the record's changes also wake the check, at once or within a tenth of a second. */
   readonly checkMs?: number;
 }
 
@@ -62,7 +62,7 @@ export async function registerMechanism(app: FastifyInstance, context: Mechanism
   app.addHook('onReady', async () => {
     unlisten = await store.listen(RECORD_CHANNEL, (payload) => {
       const { origin } = JSON.parse(payload) as { origin: string };
-      if ([...links.values()].some((l) => l.watches(origin))) watch.wake();
+      if ([...links.values()].some((l) => l.watches(origin))) watch.changed();
     });
     watch.start();
   });
