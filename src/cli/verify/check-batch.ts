@@ -21,7 +21,18 @@ export interface EventBatch {
 export type KeyVerifier = (message: Uint8Array, signature: Uint8Array) => boolean;
 export type KeyVerifiers = (publicKey: Uint8Array) => KeyVerifier;
 
-export const suiteVerifiers = (crypto: CryptoSuite): KeyVerifiers => (publicKey) => (message, signature) => crypto.ed25519.verify(publicKey, message, signature);
+/** The two primitives the fast path calls for every event, as the thread running it prepares them. */
+export interface LinePrimitives {
+  readonly verifierFor: KeyVerifiers;
+  /** SHA-256 of `data`, written into `out` at `at`. */
+  readonly sha256Into: (data: Uint8Array, out: Uint8Array, at: number) => void;
+}
+
+/** The primitives of a crypto suite, for checking on the calling thread. */
+export const suitePrimitives = (crypto: CryptoSuite): LinePrimitives => ({
+  verifierFor: (publicKey) => (message, signature) => crypto.ed25519.verify(publicKey, message, signature),
+  sha256Into: (data, out, at) => out.set(crypto.sha256(data), at),
+});
 
 const PREFIX = utf8(EVENT_SIGNING_PREFIX);
 // The signed message of the current line is assembled here: one buffer per thread, grown when a
@@ -90,12 +101,13 @@ function checkSlowly(crypto: CryptoSuite, batch: EventBatch, line: Uint8Array, n
  * Each line goes first through the single-pass scan; what it does not accept, and any line whose
  * signature fails, is decided by the full decoder, so every failure carries the decoder's code.
  */
-export function checkBatch(crypto: CryptoSuite, batch: EventBatch, verifiers: KeyVerifiers = suiteVerifiers(crypto)): CheckedBatch {
+export function checkBatch(crypto: CryptoSuite, batch: EventBatch, primitives: LinePrimitives = suitePrimitives(crypto)): CheckedBatch {
   const count = batch.bounds.length / 2;
   const numbers = new Float64Array(count * NUMBERS_PER_EVENT);
   const hashes = new Uint8Array(count * HASH_BYTES_PER_EVENT);
   const context = contextOf(batch.log, batch.peer);
-  const verify = verifiers(batch.publicKey);
+  const verify = primitives.verifierFor(batch.publicKey);
+  const { sha256Into } = primitives;
   const { data, bounds } = batch;
   for (let i = 0; i < count; i++) {
     const start = bounds[2 * i]!;
@@ -121,9 +133,10 @@ export function checkBatch(crypto: CryptoSuite, batch: EventBatch, verifiers: Ke
         };
       }
     }
-    hashes.set(crypto.sha256(line), h + HASH_AT);
+    sha256Into(line, hashes, h + HASH_AT);
     // RFC 9162 §2.1.1: SHA-256(0x00 ‖ line), hashed in place over the zero byte before the line.
-    hashes.set(start > 0 && data[start - 1] === 0 ? crypto.sha256(data.subarray(start - 1, end)) : leafHash(crypto, line), h + LEAF_AT);
+    if (start > 0 && data[start - 1] === 0) sha256Into(data.subarray(start - 1, end), hashes, h + LEAF_AT);
+    else hashes.set(leafHash(crypto, line), h + LEAF_AT);
   }
   return { count, firstLine: batch.firstLine, numbers, hashes, failure: null };
 }

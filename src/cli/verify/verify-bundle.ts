@@ -8,6 +8,8 @@ import {
 import { nodeCrypto } from '../../node/index.js';
 import { BatchedEventSource } from './batched-source.js';
 import { lineBatches } from './line-batches.js';
+import { nodeLinePrimitives } from './node-line-primitives.js';
+import { nodeMerkleHasher } from './node-sha256.js';
 import { WorkerPool, inlineChecker, type BatchChecker } from './worker-pool.js';
 
 export interface VerifyOptions {
@@ -93,7 +95,8 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
     const pinned = options.pinnedKeys?.length ? new Set(options.pinnedKeys) : null;
     const total = manifest.logs.reduce((sum, l) => sum + l.size, 0);
     const toVerify: LogToVerify[] = [];
-    checker = threads > 0 ? new WorkerPool(threads) : inlineChecker(crypto);
+    // Without a suite of its own the inline checker uses the workers' primitives, so tests check what the workers run.
+    checker = threads > 0 ? new WorkerPool(threads) : inlineChecker(crypto, options.crypto ? undefined : nodeLinePrimitives());
     for (const log of manifest.logs) {
       for (const key of [log.log_key, log.witness_key]) {
         if (pinned && !pinned.has(key)) {
@@ -108,7 +111,7 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
         throw new ParleyError('E_BUNDLE_UNREADABLE', `${log.events} (log ${log.origin}) cannot be read.`, { log: log.origin });
       }
       const source = new BatchedEventSource(lineBatches(join(dir, log.events)), { log: log.origin, peer: log.peer, publicKey: checkpoint.publicKey }, checker, Math.max(2, threads * 2));
-      toVerify.push({ origin: log.origin, peer: log.peer, checkpoint, source, tree: new RootAccumulator(crypto) });
+      toVerify.push({ origin: log.origin, peer: log.peer, checkpoint, source, tree: new RootAccumulator(options.crypto ?? nodeMerkleHasher) });
     }
     const verified = await verifyRecord(toVerify, () => {
       events++;

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckedBatch, CryptoSuite } from '../../core/index.js';
-import { checkBatch, type EventBatch } from './check-batch.js';
+import { checkBatch, suitePrimitives, type EventBatch, type LinePrimitives } from './check-batch.js';
 
 export interface BatchChecker {
   check(batch: EventBatch): Promise<CheckedBatch>;
@@ -8,8 +8,8 @@ export interface BatchChecker {
 }
 
 /** Checks batches on the calling thread: for tests, and for `--threads 0`. */
-export function inlineChecker(crypto: CryptoSuite): BatchChecker {
-  return { check: async (batch) => checkBatch(crypto, batch), close: async () => {} };
+export function inlineChecker(crypto: CryptoSuite, primitives: LinePrimitives = suitePrimitives(crypto)): BatchChecker {
+  return { check: async (batch) => checkBatch(crypto, batch, primitives), close: async () => {} };
 }
 
 interface Pending {
