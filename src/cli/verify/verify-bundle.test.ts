@@ -161,6 +161,24 @@ describe('parley verify (in process)', () => {
     expect(await failure(dir)).toMatchObject({ code: 'E_EVENT_SEQ_REUSED', seq: 5, line: 7 });
   });
 
+  it('an event rewritten and re-signed by the log itself: E_EVENT_PREV_MISMATCH at the event after it', async () => {
+    const dir = copy();
+    const ls = lines(dir, 0);
+    const { sig: _s, ...unsigned } = decodeEvent(crypto, ls[5]!).event;
+    ls[5] = signEvent(crypto, sides[0].log, { ...unsigned, body: { text: 'a rewritten version' } }).text;
+    writeLines(dir, 0, ls);
+    expect(await failure(dir)).toMatchObject({ code: 'E_EVENT_PREV_MISMATCH', seq: 6, line: 7 });
+  });
+
+  it('an event whose prev names an older event: E_EVENT_PREV_MISMATCH', async () => {
+    const dir = copy();
+    const ls = lines(dir, 0);
+    const { sig: _s, ...unsigned } = decodeEvent(crypto, ls[7]!).event;
+    ls[7] = signEvent(crypto, sides[0].log, { ...unsigned, prev: toHex(decodeEvent(crypto, ls[5]!).hash) }).text;
+    writeLines(dir, 0, ls);
+    expect(await failure(dir)).toMatchObject({ code: 'E_EVENT_PREV_MISMATCH', seq: 7, line: 8 });
+  });
+
   it('checkpoints swapped between the logs: E_CHECKPOINT_ORIGIN_MISMATCH', async () => {
     const dir = copy();
     const a = readFileSync(join(dir, 'logs/0.checkpoint'));

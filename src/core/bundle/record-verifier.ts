@@ -1,4 +1,4 @@
-import { equalBytes, toHex } from '../bytes.js';
+import { equalBytes } from '../bytes.js';
 import { ParleyError } from '../errors/index.js';
 import { LogChain } from '../event/index.js';
 import {
@@ -37,15 +37,14 @@ export interface VerifiedLog {
 
 interface LogState {
   readonly spec: LogToVerify;
-  readonly chain: LogChain;
+  /** Hashes are named by numbers, see `accept`. */
+  readonly chain: LogChain<number>;
   readonly window: HashWindow;
   peer: LogState | null;
   /** The batch holding the log's next event, which is at `index`. */
   batch: CheckedBatch | null;
   index: number;
   ended: boolean;
-  /** Hex of the newest hash in `window`, the one an honest next event names as its prev. */
-  lastHex: string | null;
   lastRef: number;
   rootAtCheckpoint: Uint8Array | null;
   maxRetained: number;
@@ -77,7 +76,7 @@ function runnable(s: LogState): boolean {
  */
 export async function verifyRecord(logs: readonly LogToVerify[], onEvent: () => void = () => {}): Promise<VerifiedLog[]> {
   const states: LogState[] = logs.map((spec) => ({
-    spec, chain: new LogChain(spec.origin), window: new HashWindow(), peer: null, batch: null, index: 0, ended: false, lastHex: null, lastRef: -1,
+    spec, chain: new LogChain<number>(spec.origin), window: new HashWindow(), peer: null, batch: null, index: 0, ended: false, lastRef: -1,
     rootAtCheckpoint: spec.checkpoint.size === 0 ? spec.tree.root() : null, maxRetained: 0,
   }));
   for (const state of states) state.peer = states.find((s) => s.spec.origin === state.spec.peer) ?? null;
@@ -146,9 +145,14 @@ function accept(state: LogState): void {
   const hashes = batch.hashes;
   const before = state.chain.size;
   const window = state.window;
-  // The usual prev is the hash just accepted: its hex is at hand, so only other values are converted.
-  const prev = seq === 0 ? null : window.end > 0 && window.matches(window.end - 1, hashes, at + PREV_AT) ? state.lastHex : toHex(hashes.subarray(at + PREV_AT, at + PREV_AT + 32));
-  const hash = toHex(hashes.subarray(at + HASH_AT, at + HASH_AT + 32));
+  // The chain compares a link's hashes only with the hash it accepted last, which is the newest
+  // one in the window (the window grows exactly when the chain does). So a hash is named by a
+  // number, not spelled in hex: `head` when its bytes equal that newest hash; otherwise -1 for
+  // a prev, which then equals nothing the chain holds, and `head + 1` for the event's own hash,
+  // the name it takes if the chain accepts it.
+  const head = window.end - 1;
+  const prev = seq === 0 ? null : head >= 0 && window.matches(head, hashes, at + PREV_AT) ? head : -1;
+  const hash = head >= 0 && window.matches(head, hashes, at + HASH_AT) ? head : head + 1;
   state.chain.accept({ seq, prev, hash, line: batch.firstLine + state.index });
   if (state.chain.size === before) return; // held by the lookahead; the next event decides
   const ref = peerSeqOf(state);
@@ -167,7 +171,6 @@ function accept(state: LogState): void {
     peer.window.dropBelow(ref);
   }
   window.pushFrom(hashes, at + HASH_AT);
-  state.lastHex = hash;
   state.maxRetained = Math.max(state.maxRetained, state.window.retained);
   state.spec.tree.append(hashes.subarray(at + LEAF_AT, at + LEAF_AT + 32));
   if (state.spec.tree.size === state.spec.checkpoint.size) state.rootAtCheckpoint = state.spec.tree.root();

@@ -1,11 +1,14 @@
 import { ParleyError } from '../errors/index.js';
 
-/** What the chain needs of an event whose signature has already been checked. */
-export interface ChainLink {
+/**
+ * What the chain needs of an event whose signature has already been checked. `H` names a hash:
+ * by default its lowercase hex; the chain only compares two with `===`.
+ */
+export interface ChainLink<H = string> {
   readonly seq: number;
-  readonly prev: string | null;
-  /** Lowercase hex SHA-256 of the event's canonical bytes. */
-  readonly hash: string;
+  readonly prev: H | null;
+  /** SHA-256 of the event's canonical bytes. */
+  readonly hash: H;
   /** Where the event was read (a line of a bundle file), to name failures precisely. */
   readonly line?: number;
 }
@@ -17,10 +20,10 @@ export interface ChainLink {
  * To name a failure precisely it looks one event ahead: when seq jumps forward, the next event
  * tells a reordering (the missing seq follows) from a deletion (it does not).
  */
-export class LogChain {
+export class LogChain<H = string> {
   private expected = 0;
-  private lastHash: string | null = null;
-  private pending: ChainLink | null = null;
+  private lastHash: H | null = null;
+  private pending: ChainLink<H> | null = null;
 
   constructor(readonly log: string) {}
 
@@ -29,11 +32,11 @@ export class LogChain {
     return this.expected;
   }
 
-  get headHash(): string | null {
+  get headHash(): H | null {
     return this.lastHash;
   }
 
-  accept(link: ChainLink): void {
+  accept(link: ChainLink<H>): void {
     if (this.pending) throw this.resolvePending(link.seq);
     if (link.seq === this.expected) {
       if (link.prev !== this.lastHash) {
@@ -76,7 +79,7 @@ export class LogChain {
     return this.fail('E_EVENT_SEQ_GAP', jumped, `In ${this.log}, ${missing} missing before event ${jumped.seq}.`);
   }
 
-  private fail(code: 'E_EVENT_PREV_MISMATCH' | 'E_EVENT_DUPLICATE' | 'E_EVENT_SEQ_REUSED' | 'E_EVENT_OUT_OF_ORDER' | 'E_EVENT_SEQ_GAP', link: ChainLink, message: string): ParleyError {
+  private fail(code: 'E_EVENT_PREV_MISMATCH' | 'E_EVENT_DUPLICATE' | 'E_EVENT_SEQ_REUSED' | 'E_EVENT_OUT_OF_ORDER' | 'E_EVENT_SEQ_GAP', link: ChainLink<H>, message: string): ParleyError {
     const details: Record<string, unknown> = { log: this.log, seq: link.seq };
     if (link.line !== undefined) details.line = link.line;
     return new ParleyError(code, message, details);
