@@ -41,7 +41,6 @@ export interface LinkSenderStatus {
  */
 export class LinkSender {
   private stopped = false;
-  phase = 'init';
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
   private woken = false;
@@ -72,11 +71,7 @@ export class LinkSender {
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake();
-    const s0 = Date.now();
-    const tick = setInterval(() => console.error(`[sender ${this.link.self.name}] stop waiting ${Date.now() - s0} ms in phase ${this.phase}`), 1000);
     await this.loop;
-    clearInterval(tick);
-    console.error(`[sender ${this.link.self.name}] loop done ${Date.now() - s0} ms`);
     await this.leadership?.release();
     this.leadership = null;
   }
@@ -105,20 +100,16 @@ export class LinkSender {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
-      this.phase = 'lead';
       if (!(await this.lead())) {
         this.enter('standby');
         await this.pause(this.timing.standbyPollMs);
         continue;
       }
       try {
-        this.phase = 'exchange';
         const result = await this.link.exchange(this.transport);
-        this.phase = 'succeeded';
         await this.succeeded();
         if (!result.more) await this.pause(this.timing.heartbeatMs);
       } catch (error) {
-        this.phase = 'failed ' + String((error as Error).message).slice(0, 200);
         await this.failed(error);
         const delay = isParleyError(error, 'E_LINK_UNTRUSTED') ? this.timing.retryMaxMs : this.backoff();
         // New events do not cut a back-off short: a down peer is not hammered while the outbox grows.

@@ -133,19 +133,14 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
     async stop() {
       if (stopping) return;
       stopping = true;
-      const T0 = Date.now();
-      const who = `${config.name}:${url}`;
-      const step = async <X>(label: string, p: Promise<X>): Promise<X> => {
-        const s = Date.now();
-        const tick = setInterval(() => app.server.getConnections((_e, n) => console.error(`[stop ${who}] STILL ${label} after ${Date.now() - s} ms; open connections ${n}`)), 2000);
-        try { return await p; } finally { clearInterval(tick); console.error(`[stop ${who}] ${label} ${Date.now() - s} ms (t=${Date.now() - T0})`); }
-      };
-      await step('senders', Promise.all([...links.values()].map(({ sender, tester }) => Promise.all([step('sender', sender.stop()), step('tester', tester.stop())]))));
-      await step('housekeeping', housekeeping.stop());
-      await step('app.close', app.close());
-      await step('settled', Promise.all([...links.values()].map(({ link }) => link.own.settled())));
-      await step('unlisten', unlisten?.() ?? Promise.resolve());
-      await step('store.close', store.close());
+      // Senders finish the exchange in flight; then the server drains in-flight requests; then
+      // every queued append commits; only then does the store close.
+      await Promise.all([...links.values()].map(({ sender, tester }) => Promise.all([sender.stop(), tester.stop()])));
+      await housekeeping.stop();
+      await app.close();
+      await Promise.all([...links.values()].map(({ link }) => link.own.settled()));
+      await unlisten?.();
+      await store.close();
     },
   };
   for (const { link } of links.values()) {
