@@ -212,8 +212,8 @@ async function exportAndVerify(setup: NodeSetup): Promise<string> {
   return exported.out;
 }
 
-/** Events recorded through Washington's API while the line is cut: the backlog a restored link drains in full batches. */
-const BACKLOG = 1_000;
+/** Events recorded through Washington's API while the line is cut: the backlog a restored link drains in full batches, two on their way at a time (so five batches, to be killed in the middle of them). */
+const BACKLOG = 2_500;
 /** More recorded while the backlog drains, the victim is killed and comes back. */
 const DURING = 200;
 

@@ -29,12 +29,32 @@ export interface PeerLinkOptions {
   readonly checkpointEveryMs?: number;
 }
 
+/** One exchange on its way: its request, where the own-log events it carries end, and our log's size when it was made. */
+export interface OutgoingExchange {
+  readonly request: SyncRequest;
+  readonly end: number;
+  readonly ownSize: number;
+}
+
+export interface ExchangeResult {
+  /** Another exchange should follow at once. */
+  readonly more: boolean;
+  readonly sent: number;
+  readonly received: number;
+}
+
 /** How a node reaches its peer; the HTTP one signs every request. */
 export interface LinkTransport {
   sync(request: SyncRequest): Promise<SyncResponse>;
 }
 
 const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
+/**
+ * While our sender is delivering our log, an answer still carries our newest events if the peer
+ * lacks no more than this many: the receipts of the exchanges it has in flight.
+ */
+const ANSWER_WHILE_DELIVERING = 8;
 
 /**
  * One bilateral link: our own log towards the peer, our verified copy of the peer's log, the
@@ -124,10 +144,10 @@ export class PeerLink {
   /** Answers the peer's exchange. */
   async receive(request: SyncRequest): Promise<SyncResponse> {
     await this.assertTrusted();
-    // The answer carries our events from `have` on, unless the peer lacks some we wrote before
-    // this request while our sender is delivering them: then they (and what we write in reply)
-    // go with our next exchange instead.
-    const answers = !this.deliversItself() || request.have >= (await this.store.logSize(this.ownOrigin));
+    // The answer carries our events from `have` on, unless our sender is delivering them and the
+    // peer lacks more than the few we just wrote in reply to it (receipts, test answers): then
+    // they go with our next exchange instead.
+    const answers = !this.deliversItself() || (await this.store.logSize(this.ownOrigin)) - request.have <= ANSWER_WHILE_DELIVERING;
     // What we write in reply (receipt, test answer) goes back in this answer: no need to wake our sender.
     const taken = await this.takeIn(request.events, answers);
     if (request.cosignature) await this.ownCheckpoints.addCosignature(request.cosignature.size, request.cosignature.line);
@@ -143,29 +163,56 @@ export class PeerLink {
   }
 
   /** One exchange with the peer. `more` says another should follow at once. */
-  async exchange(transport: LinkTransport): Promise<{ readonly more: boolean; readonly sent: number; readonly received: number }> {
-    await this.assertTrusted();
-    const from = this.peerHas ?? ((await this.store.lastAckedSeq(this.peer.name)) ?? -1) + 1;
-    const [events, have, checkpoint] = await Promise.all([
-      this.store.readEvents(this.ownOrigin, from, MAX_BATCH_EVENTS),
-      this.store.logSize(this.peerOrigin),
-      this.ownCheckpoints.current(),
-    ]);
-    const cosignature = this.pendingCosignature;
+  async exchange(transport: LinkTransport): Promise<ExchangeResult> {
+    const outgoing = await this.nextExchange();
     let response: SyncResponse;
     try {
-      response = await transport.sync({ events: events.map((e) => text(e.bytes)), have, checkpoint: checkpoint.note, cosignature });
+      response = await transport.sync(outgoing.request);
     } catch (error) {
-      // The peer holds less (or more) of our log than we thought: send from where it is.
-      const size = isParleyError(error, 'E_EVENT_SEQ_GAP') ? error.details.size : undefined;
-      if (typeof size === 'number') {
-        this.peerHas = size;
-        return { more: true, sent: 0, received: 0 };
-      }
+      if (this.resumesAfter(error)) return { more: true, sent: 0, received: 0 };
       throw error;
     }
+    return this.answered(outgoing, response);
+  }
+
+  /**
+   * The request of the next exchange: our events from `from` on (by default from what the peer
+   * holds), what we hold of the peer's log, our checkpoint and our pending cosignature. A sender
+   * may make the next one before the answer to this one is in (`from`: where this one ends).
+   */
+  async nextExchange(from?: number): Promise<OutgoingExchange> {
+    await this.assertTrusted();
+    const start = from ?? this.peerHas ?? ((await this.store.lastAckedSeq(this.peer.name)) ?? -1) + 1;
+    const [events, have, checkpoint, ownSize] = await Promise.all([
+      this.store.readEvents(this.ownOrigin, start, MAX_BATCH_EVENTS),
+      this.store.logSize(this.peerOrigin),
+      this.ownCheckpoints.current(),
+      this.store.logSize(this.ownOrigin),
+    ]);
+    const cosignature = this.pendingCosignature;
+    return {
+      request: { events: events.map((e) => text(e.bytes)), have, checkpoint: checkpoint.note, cosignature },
+      end: start + events.length,
+      ownSize,
+    };
+  }
+
+  /**
+   * A failed exchange that says where to resume: the peer holds less (or more) of our log than
+   * we thought (E_EVENT_SEQ_GAP names its size). True if the next exchange should follow at once.
+   */
+  resumesAfter(error: unknown): boolean {
+    const size = isParleyError(error, 'E_EVENT_SEQ_GAP') ? error.details.size : undefined;
+    if (typeof size !== 'number') return false;
+    this.peerHas = size;
+    return true;
+  }
+
+  /** Takes in the peer's answer to `outgoing`; answers are taken in the order the exchanges were made. */
+  async answered(outgoing: OutgoingExchange, response: SyncResponse): Promise<ExchangeResult> {
+    const { cosignature } = outgoing.request;
     if (cosignature) this.deliveredCosignatureSize = Math.max(this.deliveredCosignatureSize, cosignature.size);
-    this.pendingCosignature = null;
+    if (this.pendingCosignature && this.pendingCosignature.size <= this.deliveredCosignatureSize) this.pendingCosignature = null;
     this.peerHas = response.size;
     const delivered = Math.min(response.size, await this.store.logSize(this.ownOrigin));
     const taken = await this.takeIn(response.events, false, delivered - 1);
@@ -177,7 +224,7 @@ export class PeerLink {
     const ownSize = await this.store.logSize(this.ownOrigin);
     return {
       more: response.more || ownSize > response.size || this.pendingCosignature !== null,
-      sent: events.length,
+      sent: outgoing.request.events.length,
       received: taken.added,
     };
   }

@@ -8,6 +8,9 @@ import { StoredTree } from './stored-tree.js';
 
 export const RECEIPT_KIND = 'link.receipt';
 
+/** How long a batch that would leave a gap waits for the batch before it to arrive (elapsed time, not the record's clock). */
+const GAP_GRACE_MS = 500;
+
 export interface IntakeResult {
   /** Events newly stored (0 when all were stored before: deliveries are idempotent). */
   readonly added: number;
@@ -38,6 +41,7 @@ export interface PeerLogIdentity {
 export class PeerLogIntake {
   private readonly serial = new SerialQueue();
   private readonly tree: StoredTree;
+  private readonly storedListeners = new Set<() => void>();
 
   constructor(
     private readonly store: LogStore & Pick<CheckpointStore, 'recordEquivocation'>,
@@ -52,11 +56,54 @@ export class PeerLogIntake {
    * `deliveredUpTo`: the highest seq of our own log the peer is known to hold by other means (it
    * said so in answer to a request we signed); the outbox cursor moves there in the same commit.
    */
-  accept(texts: readonly string[], deliveredUpTo = -1): Promise<IntakeResult> {
-    return this.serial.run(async () => {
-      const size = await this.store.logSize(this.identity.peerOrigin);
-      return this.storeChecked(await this.verified(texts, size), size, deliveredUpTo);
+  async accept(texts: readonly string[], deliveredUpTo = -1): Promise<IntakeResult> {
+    const first = texts.length > 0 ? decodeEvent(this.crypto, texts[0]!).event.seq : 0;
+    for (let grace = performance.now() + GAP_GRACE_MS; ; ) {
+      const stored = this.storedOnce();
+      const result = await this.serial.run(async () => {
+        const size = await this.store.logSize(this.identity.peerOrigin);
+        // A batch that starts beyond our copy may only have overtaken the one before it (a
+        // sender keeps more than one exchange in flight): it waits for that one, a little.
+        if (first > size && performance.now() < grace) return null;
+        return this.storeChecked(await this.verified(texts, size), size, deliveredUpTo);
+      });
+      if (result) {
+        if (result.added > 0) this.announceStored();
+        return result;
+      }
+      await stored.wait(grace - performance.now());
+      // Each batch that does arrive meanwhile earns the waiting one more time.
+      if (stored.happened) grace = performance.now() + GAP_GRACE_MS;
+    }
+  }
+
+  /** Resolves at the next batch this intake stores, or after `ms`. */
+  private storedOnce(): { readonly happened: boolean; wait(ms: number): Promise<void> } {
+    let happened = false;
+    let wake: () => void = () => undefined;
+    const signal = new Promise<void>((resolve) => {
+      wake = resolve;
     });
+    const listener = (): void => {
+      happened = true;
+      wake();
+    };
+    this.storedListeners.add(listener);
+    return {
+      get happened() {
+        return happened;
+      },
+      wait: async (ms) => {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([signal, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))))]);
+        clearTimeout(timer);
+        this.storedListeners.delete(listener);
+      },
+    };
+  }
+
+  private announceStored(): void {
+    for (const listener of [...this.storedListeners]) listener();
   }
 
   /**

@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fromUtf8, signEvent, toHex, type EncodedEvent } from '../../core/index.js';
+import { openStore, type Store } from '../../store/index.js';
+import { nodeCrypto } from '../crypto/index.js';
+import { systemClock } from '../server/clock.js';
+import { PeerLogIntake } from './peer-log-intake.js';
+
+const peerOrigin = 'beijing.parley.example/washington';
+const ownOrigin = 'washington.parley.example/beijing';
+const beijing = nodeCrypto.ed25519Signer(nodeCrypto.sha256(new TextEncoder().encode('parley-test/intake/beijing')));
+
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
+async function intakeOnFreshStore(): Promise<{ store: Store; intake: PeerLogIntake }> {
+  const store = await openStore({ dialect: 'sqlite', path: join(mkdtempSync(join(tmpdir(), 'parley-intake-')), 'parley.db') });
+  stores.push(store);
+  const createdAt = new Date();
+  await store.createLog({ origin: ownOrigin, role: 'own', peer: 'beijing', createdAt });
+  await store.createLog({ origin: peerOrigin, role: 'peer', peer: 'beijing', createdAt });
+  return { store, intake: new PeerLogIntake(store, nodeCrypto, systemClock, { peer: 'beijing', peerOrigin, ownOrigin, peerLogKey: beijing.publicKey }) };
+}
+
+/** Beijing's log as it would send it: `count` chained, signed events, as their canonical text. */
+function beijingLog(count: number): string[] {
+  const events: EncodedEvent[] = [];
+  for (let seq = 0; seq < count; seq++) {
+    const prev = events[seq - 1];
+    events.push(
+      signEvent(nodeCrypto, beijing, {
+        v: 1, log: peerOrigin, seq, prev: prev ? toHex(prev.hash) : null, peer: null,
+        ts: new Date(Date.UTC(2026, 11, 1, 8, 0, seq)).toISOString(), kind: 'message.sent', actor: 'cn/duty-officer', body: { n: seq },
+      }),
+    );
+  }
+  return events.map((e) => fromUtf8(e.bytes));
+}
+
+describe('taking in the peer log', () => {
+  it('stores a batch that overtook the one before it after that one, when a sender has two on their way', async () => {
+    const { store, intake } = await intakeOnFreshStore();
+    const log = beijingLog(10);
+    // The second batch reaches the intake first.
+    const [second, first] = await Promise.all([intake.accept(log.slice(5)), intake.accept(log.slice(0, 5))]);
+    expect(first).toMatchObject({ added: 5, size: 5 });
+    expect(second).toMatchObject({ added: 5, size: 10 });
+    const stored = await store.readEvents(peerOrigin, 0, 20);
+    expect(stored.map((e) => fromUtf8(e.bytes))).toEqual(log);
+  });
+
+  it('still refuses a batch that leaves a gap nothing fills, naming where to resume, and stores nothing of it', async () => {
+    const { store, intake } = await intakeOnFreshStore();
+    const log = beijingLog(10);
+    await intake.accept(log.slice(0, 3));
+    await expect(intake.accept(log.slice(5))).rejects.toMatchObject({ code: 'E_EVENT_SEQ_GAP', details: { seq: 5, size: 3 } });
+    expect(await store.logSize(peerOrigin)).toBe(3);
+  });
+});
