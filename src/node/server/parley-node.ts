@@ -83,6 +83,16 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
     logger: { level: options.logLevel ?? process.env.PARLEY_LOG_LEVEL ?? 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["parley-signature"]'] },
     bodyLimit: 1024 * 1024,
   });
+  let stopping = false;
+  // Once stopping, every answer closes its connection (`Connection: close`, RFC 9112 §9.6). The
+  // server's close reaps only the connections idle at that moment; one whose request was still in
+  // flight (a peer's exchange) would stay open after its answer, and the close would wait until
+  // the client let go, up to the keep-alive timeout (72 s). Two nodes stopping at once would each
+  // wait so for the other, whose connection is let go only when that process exits.
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (stopping) reply.header('connection', 'close');
+    done(null, payload);
+  });
 
   const links = new Map<string, NodeLink>();
   try {
@@ -105,7 +115,6 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   const housekeeping = new Housekeeping(store, clock, 60_000, (error) => app.log.error({ err: error }, 'housekeeping error'));
   const mechanism = await registerMechanism(app, { store, crypto: nodeCrypto, clock, host: config.host, signer: keys.log, links, token: operatorToken, checkMs: options.mechanismCheckMs });
   let url = '';
-  let stopping = false;
   let unlisten: (() => Promise<void>) | null = null;
   const node: ParleyNode = {
     config, store, keys, clock, links, operatorToken, mechanism,
