@@ -10,9 +10,10 @@ import { readLines, type FoldSource, type RecordLine } from './record-lines.js';
 /** How often the fold keeps a state to go back to: small enough that going back is cheap, large enough that copying is. */
 const SNAPSHOT_EVERY = 64;
 /**
- * How many snapshots are kept (at least; up to twice as many between trims): a peer event may be
- * ordered up to about KEPT_SNAPSHOTS × SNAPSHOT_EVERY events back (a couple of seconds of a
- * flood) before the fold starts over from the store.
+ * How many snapshots are kept (at least; up to twice as many between trims), and with them the
+ * lines since the oldest: a newly read event may be ordered 2,048 to 4,096 events back before
+ * the fold starts over from the store. Each snapshot copies the state's containers, so this
+ * bounds memory where keeping every snapshot (and every line) grew with the record.
  */
 const KEPT_SNAPSHOTS = 32;
 
@@ -55,7 +56,7 @@ export class LinkProjection {
   private order = new FoldSequence();
   /** How many lines of the order the state has applied. */
   private applied = 0;
-  /** States after every SNAPSHOT_EVERY applied events, oldest first; only the last KEPT_SNAPSHOTS (and the lines since the oldest) are kept. */
+  /** States after every SNAPSHOT_EVERY applied events, oldest first (the latest KEPT_SNAPSHOTS to twice that). */
   private snapshots: { readonly applied: number; readonly conflicts: number; readonly state: MechanismState }[] = [];
   private peer: { side: Side; timeZone: string } | null = null;
   private readonly serial = new SerialQueue();
