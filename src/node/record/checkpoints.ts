@@ -20,6 +20,8 @@ export interface SignedCheckpoint {
  */
 export class OwnCheckpoints {
   private readonly tree: StoredTree;
+  /** The cosignature stored last (in this process). */
+  private lastAdded: { readonly size: number; readonly line: string } | null = null;
 
   constructor(
     private readonly store: RecordStore,
@@ -52,6 +54,13 @@ export class OwnCheckpoints {
 
   /** Stores the peer witness's cosignature line on our checkpoint of `size`, once it verifies. */
   async addCosignature(size: number, line: string): Promise<void> {
+    // The witness hands its cosignature back with every answer until a newer checkpoint is cosigned.
+    if (this.lastAdded?.size === size && this.lastAdded.line === line) return;
+    await this.storeCosignature(size, line);
+    this.lastAdded = { size, line };
+  }
+
+  private async storeCosignature(size: number, line: string): Promise<void> {
     const checkpoint = await this.store.getCheckpoint(this.origin, size);
     if (!checkpoint) throw new ParleyError('E_CHECKPOINT_UNKNOWN', `${this.origin} has no checkpoint of size ${size} to cosign.`, { size });
     let timestamp: number | undefined;
@@ -81,6 +90,8 @@ export type WitnessOutcome =
 export class PeerWitness {
   private readonly tree: StoredTree;
   private readonly peerLogKey: NoteVerifierKey;
+  /** The note cosigned last and its outcome: offered again, it is answered without another check. */
+  private lastCosigned: { readonly note: string; readonly outcome: WitnessOutcome } | null = null;
 
   constructor(
     private readonly store: RecordStore,
@@ -97,6 +108,14 @@ export class PeerWitness {
   }
 
   async observe(note: string): Promise<WitnessOutcome> {
+    // The peer offers its latest checkpoint with every exchange, mostly the same note again.
+    if (this.lastCosigned && note === this.lastCosigned.note) return this.lastCosigned.outcome;
+    const outcome = await this.check(note);
+    if (outcome.kind === 'cosigned') this.lastCosigned = { note, outcome };
+    return outcome;
+  }
+
+  private async check(note: string): Promise<WitnessOutcome> {
     const opened = openNote(this.crypto, note, [this.peerLogKey]);
     const checkpoint = parseCheckpoint(opened.text);
     if (checkpoint.origin !== this.peerOrigin) {
