@@ -29,6 +29,15 @@ describe('lineBatches', () => {
     expect((await readAll(lines.join('\n') + '\n', 2)).lines).toEqual(lines);
   });
 
+  it('keeps every line of a file of many read chunks, in order, whatever the batch size', async () => {
+    const lines = Array.from({ length: 6000 }, (_, i) => `${i}:` + 'abcdefghij'.repeat((i * 7919) % 130));
+    for (const perBatch of [1, 7, 256]) {
+      const read = await readAll(lines.join('\n') + '\n', perBatch);
+      expect(read.lines).toEqual(lines);
+      expect(read.firstLines).toEqual(Array.from({ length: Math.ceil(lines.length / perBatch) }, (_, i) => 1 + i * perBatch));
+    }
+  });
+
   it('refuses a line longer than any event rather than buffering it, after handing out the lines before it', async () => {
     await expect(readAll('y'.repeat(5 * 1024 * 1024))).rejects.toMatchObject({ code: 'E_EVENT_MALFORMED' });
     const path = join(mkdtempSync(join(tmpdir(), 'parley-lines-')), 'events');
@@ -43,7 +52,7 @@ describe('lineBatches', () => {
 
   it('puts a zero byte before each line, for the leaf hash taken in place', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'parley-lines-')), 'events');
-    writeFileSync(path, 'a\nbb\n');
+    writeFileSync(path, 'a\nbb\n' + 'c'.repeat(3 * 1024 * 1024) + '\nd\n');
     for await (const batch of lineBatches(path)) for (let i = 0; i < batch.bounds.length; i += 2) expect(batch.data[batch.bounds[i]! - 1]).toBe(0);
   });
 });
