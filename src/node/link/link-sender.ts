@@ -1,7 +1,11 @@
 import { isParleyError } from '../../core/index.js';
 import type { Leadership, Store } from '../../store/index.js';
 import type { Clock } from '../server/clock.js';
-import type { LinkTransport, PeerLink } from './peer-link.js';
+import type { SyncResponse } from './link-protocol.js';
+import type { LinkTransport, OutgoingExchange, PeerLink } from './peer-link.js';
+
+/** Exchanges a sender keeps on their way at once. */
+const IN_FLIGHT = 2;
 
 export interface LinkTiming {
   /** An idle link still exchanges this often: the heartbeat. */
@@ -106,15 +110,56 @@ export class LinkSender {
         continue;
       }
       try {
-        const result = await this.link.exchange(this.transport);
+        const more = await this.exchangeInFlight();
         await this.succeeded();
-        if (!result.more) await this.pause(this.timing.heartbeatMs);
+        if (!more) await this.pause(this.timing.heartbeatMs);
       } catch (error) {
         await this.failed(error);
         const delay = isParleyError(error, 'E_LINK_UNTRUSTED') ? this.timing.retryMaxMs : this.backoff();
         // New events do not cut a back-off short: a down peer is not hammered while the outbox grows.
         await this.pause(delay, false);
       }
+    }
+  }
+
+  /**
+   * Exchanges until nothing is left to send at once, with up to IN_FLIGHT exchanges on their way:
+   * the next batch travels while the peer stores the one before, so neither node waits for the
+   * other between batches. Answers are taken in the order the exchanges were made; the peer
+   * stores batches in seq order whatever order they reach it in (a batch that overtook the one
+   * before it waits for it). Resolves with whether another round should follow at once.
+   */
+  private async exchangeInFlight(): Promise<boolean> {
+    const flying: { readonly outgoing: OutgoingExchange; readonly answer: Promise<SyncResponse> }[] = [];
+    try {
+      let next: number | undefined;
+      for (;;) {
+        while (flying.length < IN_FLIGHT && !this.stopped) {
+          const outgoing = await this.link.nextExchange(next);
+          // Beyond the first, an exchange goes only if it carries events.
+          if (flying.length > 0 && outgoing.request.events.length === 0) break;
+          const answer = this.transport.sync(outgoing.request);
+          answer.catch(() => undefined); // awaited below, in order; not an unhandled rejection meanwhile
+          flying.push({ outgoing, answer });
+          next = outgoing.end;
+          if (outgoing.end >= outgoing.ownSize) break;
+        }
+        const head = flying.shift();
+        if (!head) return false;
+        let response: SyncResponse;
+        try {
+          response = await head.answer;
+        } catch (error) {
+          if (this.link.resumesAfter(error)) return true;
+          throw error;
+        }
+        const result = await this.link.answered(head.outgoing, response);
+        if (flying.length === 0) return result.more;
+        this.lastContact = this.clock.now();
+      }
+    } finally {
+      // After a failure, what is still on its way is waited for before anything else is sent.
+      await Promise.allSettled(flying.map((f) => f.answer));
     }
   }
 
