@@ -2,20 +2,18 @@ import { isParleyError, toMechanismEvent, type ParleyError, type Side } from '..
 import type { LogStore } from '../../store/index.js';
 import type { PeerLink } from '../link/peer-link.js';
 import { SerialQueue } from '../record/serial-queue.js';
-import { cloneState, emptyState, type MechanismState } from './mechanism-state.js';
+import type { MechanismState } from './mechanism-state.js';
 import { planStep, type Commit } from './plan-step.js';
 import { FoldSequence, type ReadLog } from './fold-order.js';
 import { readLines, type FoldSource, type RecordLine } from './record-lines.js';
+import { StateJournal } from './state-journal.js';
 
-/** How often the fold keeps a state to go back to: small enough that going back is cheap, large enough that copying is. */
-const SNAPSHOT_EVERY = 64;
 /**
- * How many snapshots are kept (at least; up to twice as many between trims), and with them the
- * lines since the oldest: a newly read event may be ordered 2,048 to 4,096 events back before
- * the fold starts over from the store. Each snapshot copies the state's containers, so this
- * bounds memory where keeping every snapshot (and every line) grew with the record.
+ * How many applied steps the fold can go back (at least; up to twice as many between trims): a
+ * newly read event may be ordered 2,048 to 4,096 events back before the fold starts over from
+ * the store. The lines and the journal of those steps are all that is kept of the past.
  */
-const KEPT_SNAPSHOTS = 32;
+const KEPT_STEPS = 2_048;
 
 /** An event of the record that its machine refused during the fold: listed, never dropped in silence. */
 export interface Conflict {
@@ -45,19 +43,16 @@ export interface ProjectionView {
  * stored logs when told of a change (HA), so all of them show the same state. Incremental: only
  * what was read since the last catch-up is ordered (`FoldSequence`) and applied. A newly arrived
  * event that the order places before ones already applied (the peer signed it while ours were on
- * their way) makes the projection fold again from the last snapshot before that place, not from
- * the start; only when that place is older than the snapshots kept (a long cut, then the peer's
- * backlog) does it fold again from the start, reading the logs again as a restart would.
+ * their way) makes the projection undo the steps from that place on (`StateJournal`) and fold
+ * them again in the new order; only when that place is older than the steps kept (a long cut,
+ * then the peer's backlog) does it fold again from the start, reading the logs again as a
+ * restart would.
  */
 export class LinkProjection {
-  private state = emptyState();
+  private journal = new StateJournal();
   private conflicts: Conflict[] = [];
   private sizes = new Map<string, number>();
   private order = new FoldSequence();
-  /** How many lines of the order the state has applied. */
-  private applied = 0;
-  /** States after every SNAPSHOT_EVERY applied events, oldest first (the latest KEPT_SNAPSHOTS to twice that). */
-  private snapshots: { readonly applied: number; readonly conflicts: number; readonly state: MechanismState }[] = [];
   private peer: { side: Side; timeZone: string } | null = null;
   private readonly serial = new SerialQueue();
   /** How many times the fold went back to an earlier state; for tests and diagnostics. */
@@ -81,7 +76,7 @@ export class LinkProjection {
     const zones: Record<Side, string> = { [this.link.self.side]: this.link.self.timeZone };
     if (this.peer) zones[this.peer.side] = this.peer.timeZone;
     const seen = { own: this.sizes.get(this.link.ownOrigin) ?? 0, peer: this.sizes.get(this.link.peerOrigin) ?? 0 };
-    return { state: this.state, conflicts: this.conflicts, ourSide: this.link.self.side, peerSide: this.peer?.side ?? null, zones, seen };
+    return { state: this.journal.state, conflicts: this.conflicts, ourSide: this.link.self.side, peerSide: this.peer?.side ?? null, zones, seen };
   }
 
   private async catchUp(): Promise<void> {
@@ -97,36 +92,29 @@ export class LinkProjection {
       change = this.order.extend(await this.readNew());
       if (change === null) throw new Error('The fold order changed before its start.');
     }
-    if (change.from < this.applied) this.rewindTo(change.from);
-    for (const line of this.order.linesFrom(this.applied)) {
-      this.apply(line);
-      if (this.applied % SNAPSHOT_EVERY === 0) this.snapshots.push({ applied: this.applied, conflicts: this.conflicts.length, state: cloneState(this.state) });
-    }
-    if (this.snapshots.length > 2 * KEPT_SNAPSHOTS) {
-      this.snapshots = this.snapshots.slice(-KEPT_SNAPSHOTS);
-      this.order.forget(this.snapshots[0]!.applied);
+    if (change.from < this.journal.length) this.rewindTo(change.from);
+    for (const line of this.order.linesFrom(this.journal.length)) this.apply(line);
+    if (this.journal.length - this.journal.oldest > 2 * KEPT_STEPS) {
+      const keep = this.journal.length - KEPT_STEPS;
+      this.journal.forget(keep);
+      this.order.forget(keep);
     }
   }
 
-  /** Goes back to the latest snapshot at or before `applied` events (or the empty state). */
-  private rewindTo(applied: number): void {
+  /** Undoes the applied steps from `position` on. */
+  private rewindTo(position: number): void {
     this.refolds++;
-    while (this.snapshots.length > 0 && this.snapshots[this.snapshots.length - 1]!.applied > applied) this.snapshots.pop();
-    const snapshot = this.snapshots[this.snapshots.length - 1];
-    this.state = snapshot ? cloneState(snapshot.state) : emptyState();
-    this.conflicts = this.conflicts.slice(0, snapshot?.conflicts ?? 0);
-    this.applied = snapshot?.applied ?? 0;
+    const conflicts = this.journal.undoTo(position);
+    if (conflicts !== null) this.conflicts = this.conflicts.slice(0, conflicts);
   }
 
   /** Forgets everything folded, to fold again from the start of the stored logs. */
   private startOver(): void {
     this.refolds++;
-    this.state = emptyState();
+    this.journal = new StateJournal();
     this.conflicts = [];
     this.sizes = new Map();
     this.order = new FoldSequence();
-    this.applied = 0;
-    this.snapshots = [];
   }
 
   private sources(): FoldSource[] {
@@ -152,8 +140,8 @@ export class LinkProjection {
   }
 
   private apply(line: RecordLine): void {
-    this.applied++;
-    const plan = planned(this.state, line);
+    this.journal.begin(this.conflicts.length);
+    const plan = planned(this.journal.state, line);
     if (typeof plan === 'function') plan();
     else this.conflicts.push({ origin: line.origin, seq: line.seq, kind: line.kind, side: line.side, ts: line.ts, code: plan.code, message: plan.message });
   }

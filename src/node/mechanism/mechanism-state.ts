@@ -11,6 +11,8 @@ import {
  *
  * The maps are mutated in place by the fold, but only through `planStep`'s commit, which runs
  * after every machine involved has accepted the step: a refused step leaves the state untouched.
+ * A commit only sets map entries, pushes onto the lists and replaces the other fields with new
+ * immutable values: that is what `StateJournal` records to undo a step.
  */
 export interface MechanismState {
   directory: PositionDirectory;
@@ -58,23 +60,6 @@ export function emptyState(): MechanismState {
     directory: EMPTY_DIRECTORY, channels: [], requests: new Map(), messages: new Map(), messageEvents: new Map(), engagements: new Map(),
     readouts: new Map(), documents: new Map(), originals: new Map(), translations: [],
     internal: { readoutDrafts: new Map(), documentDrafts: new Map(), notes: [], escalations: new Map() },
-  };
-}
-
-/**
- * A copy the fold can go back to. Machine values are immutable, so copying the containers is
- * enough: the copy and the original never share a map or a list that is later written.
- */
-export function cloneState(state: MechanismState): MechanismState {
-  const { internal } = state;
-  return {
-    directory: state.directory, channels: state.channels, requests: new Map(state.requests), messages: new Map(state.messages),
-    messageEvents: new Map(state.messageEvents), engagements: new Map(state.engagements), readouts: new Map(state.readouts),
-    documents: new Map(state.documents), originals: new Map(state.originals), translations: [...state.translations],
-    internal: {
-      readoutDrafts: new Map(internal.readoutDrafts), documentDrafts: new Map(internal.documentDrafts), notes: [...internal.notes],
-      escalations: new Map(internal.escalations),
-    },
   };
 }
 
