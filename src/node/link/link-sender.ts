@@ -47,6 +47,7 @@ export class LinkSender {
   private stopped = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  private endBackoff: (() => void) | null = null;
   private woken = false;
   private leadership: Leadership | null = null;
   private state: LinkStateName = 'connecting';
@@ -84,6 +85,15 @@ export class LinkSender {
   wake(): void {
     this.woken = true;
     this.wakeUp?.();
+  }
+
+  /**
+   * The peer has just reached us: if our exchanges were failing, it is probably back, so a
+   * back-off in progress ends now rather than up to retryMaxMs later (the peer's own requests
+   * already carry our events meanwhile, in the answers).
+   */
+  heardFromPeer(): void {
+    if (this.failures > 0) this.endBackoff?.();
   }
 
   /** This process sends to the peer and its last exchange succeeded. */
@@ -220,11 +230,13 @@ export class LinkSender {
       const done = (): void => {
         clearTimeout(timer);
         this.wakeUp = null;
+        this.endBackoff = null;
         this.woken = false;
         resolve();
       };
       const timer = setTimeout(done, ms);
       this.wakeUp = wakeable ? done : () => (this.stopped ? done() : undefined);
+      this.endBackoff = done;
     });
   }
 }

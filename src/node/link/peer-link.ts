@@ -85,6 +85,8 @@ export class PeerLink {
    * compared twice. Set by the node; false until it is.
    */
   deliversItself: () => boolean = () => false;
+  /** Told of every authenticated exchange the peer makes with us. */
+  heardFromPeer: () => void = () => undefined;
 
   constructor(
     private readonly store: Store,
@@ -144,6 +146,7 @@ export class PeerLink {
   /** Answers the peer's exchange. */
   async receive(request: SyncRequest): Promise<SyncResponse> {
     await this.assertTrusted();
+    this.heardFromPeer();
     // The answer carries our events from `have` on, unless our sender is delivering them and the
     // peer lacks more than the few we just wrote in reply to it (receipts, test answers): then
     // they go with our next exchange instead.

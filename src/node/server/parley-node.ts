@@ -105,6 +105,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       const tester = new LinkTester(link, store, clock, options.linkTestCheckMs ?? 30_000, (error) => app.log.error({ err: error, peer: peer.name }, 'link test error'));
       tester.shouldAct = () => sender.status().sending;
       link.deliversItself = () => sender.delivering();
+      link.heardFromPeer = () => sender.heardFromPeer();
       links.set(peer.name, { link, sender, tester });
     }
   } catch (error) {
