@@ -30,9 +30,7 @@ if (problem && process.env.CI !== 'true') console.warn(`Skipping the mechanism H
 const schemas: string[] = [];
 const running: ParleyNode[] = [];
 afterAll(async () => {
-  // One at a time: stopping all three at once on PostgreSQL has left Beijing's stop waiting
-  // before its server closed (outside the mechanism), which would hide this test's result.
-  for (const node of running.splice(0)) await node.stop();
+  await Promise.all(running.splice(0).map((node) => node.stop()));
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect().then(async () => {
     for (const schema of schemas) await client.query(`drop schema if exists "${schema}" cascade`);
