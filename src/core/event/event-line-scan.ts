@@ -75,12 +75,16 @@ function at(b: Uint8Array, pos: number, word: Uint8Array): boolean {
 }
 
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 0x30 && c <= 0x39;
-const isLowerHex = (c: number | undefined): boolean => c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66));
 const isLower = (c: number | undefined): boolean => c !== undefined && c >= 0x61 && c <= 0x7a;
+
+// One table lookup a digit: the scan checks two hashes of 64 digits in most events.
+const LOWER_HEX = new Uint8Array(256);
+for (const c of '0123456789abcdef') LOWER_HEX[c.charCodeAt(0)] = 1;
 
 /** 64 lowercase hex digits then a quote (a SHA-256 in the record's one spelling). */
 function isHashAt(b: Uint8Array, pos: number): boolean {
-  for (let i = 0; i < 64; i++) if (!isLowerHex(b[pos + i])) return false;
+  if (pos + 64 >= b.length) return false;
+  for (let i = 0; i < 64; i++) if (LOWER_HEX[b[pos + i]!] !== 1) return false;
   return b[pos + 64] === 0x22;
 }
 
