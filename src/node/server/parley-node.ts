@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import websocket from '@fastify/websocket';
 import { openStore, type Store } from '../../store/index.js';
+import { withRecentEvents } from '../record/recent-events.js';
 import { loadKeyFile, loadNodeConfig, publicKeysOf, type NodeConfig, type NodeKeys } from '../config/index.js';
 import { nodeCrypto } from '../crypto/index.js';
 import { HttpLinkTransport } from '../link/http-link-transport.js';
@@ -76,7 +77,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   const keys = await loadKeyFile(resolve(folder, config.keyFile));
   const operatorToken = await loadOrCreateOperatorToken(resolve(folder, 'operator.token'));
   const storage = config.storage.dialect === 'sqlite' ? { dialect: 'sqlite' as const, path: resolve(folder, config.storage.path) } : config.storage;
-  const store = await openStore(storage);
+  const store = withRecentEvents(await openStore(storage));
   const clock = options.clock ?? systemClock;
   const timing = { ...DEFAULT_LINK_TIMING, ...options.linkTiming };
   const app: FastifyInstance = Fastify({
