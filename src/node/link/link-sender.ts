@@ -154,8 +154,11 @@ export class LinkSender {
           next = outgoing.end;
           if (outgoing.end >= outgoing.ownSize) break;
         }
-        const head = flying.shift();
+        const head = flying[0];
         if (!head) return false;
+        // With room for another exchange, one recorded meanwhile goes at once, not after this answer.
+        if (flying.length < IN_FLIGHT && (await this.wokenOr(head.answer)) === 'woken') continue;
+        flying.shift();
         let response: SyncResponse;
         try {
           response = await head.answer;
@@ -171,6 +174,26 @@ export class LinkSender {
       // After a failure, what is still on its way is waited for before anything else is sent.
       await Promise.allSettled(flying.map((f) => f.answer));
     }
+  }
+
+  /** Waits until `answer` settles, or until something new is to be sent (never once stopping). */
+  private async wokenOr(answer: Promise<unknown>): Promise<'woken' | 'settled'> {
+    const settled = answer.then(
+      () => 'settled' as const,
+      () => 'settled' as const,
+    );
+    if (this.stopped) return settled;
+    if (this.woken) {
+      this.woken = false;
+      return 'woken';
+    }
+    let release: () => void = () => undefined;
+    const woken = new Promise<'woken'>((resolve) => (release = () => resolve('woken')));
+    this.wakeUp = release;
+    const outcome = await Promise.race([woken, settled]);
+    if (this.wakeUp === release) this.wakeUp = null;
+    if (outcome === 'woken') this.woken = false;
+    return this.stopped ? settled : outcome;
   }
 
   private async lead(): Promise<boolean> {
