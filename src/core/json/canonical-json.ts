@@ -5,8 +5,59 @@ import { ParleyError } from '../errors/index.js';
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
-/** RFC 8785 (JCS) text of a value. */
+const SLOW = Symbol('slow path');
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * A copy of a plain JSON value whose objects have their keys inserted in sorted order, or SLOW
+ * when the copy would not serialize canonically: integer-like keys (V8 enumerates them first,
+ * numerically, not in insertion order), numbers JSON cannot carry, and anything that is not
+ * plain data (toJSON, class instances, undefined).
+ */
+function sortedCopy(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : SLOW;
+    case 'object': {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        const out = new Array<unknown>(value.length);
+        for (let i = 0; i < value.length; i++) if ((out[i] = sortedCopy(value[i])) === SLOW) return SLOW;
+        return out;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return SLOW;
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      // Default sort order is UTF-16 code unit order, as RFC 8785 §3.2.3 asks.
+      for (const key of Object.keys(value).sort()) {
+        if (INDEX_KEY.test(key)) return SLOW;
+        if ((out[key] = sortedCopy((value as Record<string, unknown>)[key])) === SLOW) return SLOW;
+      }
+      return out;
+    }
+    default:
+      return SLOW;
+  }
+}
+
+/**
+ * RFC 8785 (JCS) text of a value.
+ *
+ * Fast path: §3.2.2 defines strings and numbers as ECMAScript's JSON.stringify writes them, so
+ * once every object's keys are in sorted order the native serializer writes the canonical text.
+ * A lone surrogate comes out escaped (`\udXXX`), which JCS refuses: any such escape (or a
+ * backslash that merely looks like one) and everything the copy declines go through the
+ * reference implementation, which decides or throws.
+ */
 export function canonicalJson(value: unknown): string {
+  const sorted = sortedCopy(value);
+  if (sorted !== SLOW) {
+    const fast = JSON.stringify(sorted);
+    if (!fast.includes('\\ud')) return fast;
+  }
   let text: string | undefined;
   try {
     text = canonicalize(value);
