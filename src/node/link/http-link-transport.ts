@@ -25,8 +25,8 @@ export class HttpLinkTransport implements LinkTransport {
       response = await fetch(new URL(SYNC_PATH, this.route.url), {
         method: 'POST',
         headers: { ...headers, 'content-type': 'application/json' },
-        // The same UTF-8 bytes the signature covers.
-        body: json,
+        // The very bytes the signature covers.
+        body: body as Uint8Array<ArrayBuffer>,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {

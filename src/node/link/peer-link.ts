@@ -48,7 +48,8 @@ export interface LinkTransport {
   sync(request: SyncRequest): Promise<SyncResponse>;
 }
 
-const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+/** An event's canonical text from its stored bytes (valid UTF-8: it was checked when stored). */
+const text = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
 /**
  * While our sender is delivering our log, an answer still carries our newest events if the peer
