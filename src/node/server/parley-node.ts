@@ -154,8 +154,14 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       await store.close();
     },
   };
-  for (const { link } of links.values()) {
-    link.onChange((change) => void store.notify(RECORD_CHANNEL, JSON.stringify(change)).catch(() => undefined));
+  for (const { link, sender } of links.values()) {
+    link.onChange((change) => {
+      // This process's own sender is woken at once; other processes of the side hear of it
+      // through the store (on PostgreSQL a round trip through the server, and then this
+      // process's second wake is a no-op).
+      if (change.wake && change.origin === link.ownOrigin) sender.wake();
+      void store.notify(RECORD_CHANNEL, JSON.stringify(change)).catch(() => undefined);
+    });
   }
   registerErrorReplies(app);
   await app.register(websocket);
