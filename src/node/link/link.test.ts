@@ -39,6 +39,25 @@ describe('the link between two nodes', () => {
     expect(cnLink.peer.witnessKey).toBe(cn.config.peers[0]!.witnessKey);
   });
 
+  it('answers with its own events only while it is not delivering them itself', async () => {
+    const { us, usLink } = await pair();
+    for (let i = 0; i < 30; i++) await usLink.record('message.sent', 'us/duty-officer', { precedence: 'ROUTINE', n: i });
+    const sender = us.links.get('beijing')!.sender;
+    await eventually(async () => sender.delivering() && true, 10_000, "Washington's sender up");
+    const size = await usLink.own.size();
+    // A peer that holds nothing of our log asks: our sender is delivering, so the answer does not carry it too.
+    const whileDelivering = await usLink.receive({ events: [], have: 0, checkpoint: null, cosignature: null });
+    expect(whileDelivering.events).toEqual([]);
+    expect(whileDelivering.more).toBe(false);
+    // A peer that lacks only our newest few (the receipts of what it has on its way) gets them.
+    const nearlyUpToDate = await usLink.receive({ events: [], have: size - 3, checkpoint: null, cosignature: null });
+    expect(nearlyUpToDate.events).toHaveLength(3);
+    // With our sender not delivering (another process leads, or its exchanges fail), the answer carries the log.
+    usLink.deliversItself = () => false;
+    const notDelivering = await usLink.receive({ events: [], have: 0, checkpoint: null, cosignature: null });
+    expect(notDelivering.events).toHaveLength(Math.min(size, 500));
+  });
+
   it('serves link state, checkpoints and proofs to its own side only', async () => {
     const { us, usLink } = await pair();
     for (let i = 0; i < 12; i++) await usLink.record('message.sent', 'us/duty-officer', { n: i });
