@@ -1,5 +1,6 @@
-import { fromUtf8, isMechanismEventKind, isParleyError, toHex, type EventRef, type Side } from '../../core/index.js';
+import { isMechanismEventKind, isParleyError, toHex, type EventRef, type Side } from '../../core/index.js';
 import type { EventRecord, LogStore } from '../../store/index.js';
+import { eventJson } from '../record/event-json.js';
 
 /**
  * One event of a link's record as the fold sees it: where it is (log, seq, hash), which side's
@@ -71,7 +72,7 @@ async function readPage(store: LogStore, origin: string, from: number): Promise<
 
 function toLine(record: EventRecord, source: FoldSource): RecordLine | null {
   if (!isMechanismEventKind(record.kind)) return null;
-  const event = JSON.parse(fromUtf8(record.bytes)) as { body: unknown };
+  const event = eventJson(record.bytes) as { body: unknown };
   let body = event.body;
   let after = record.peer ? [{ origin: record.peer.log, size: record.peer.seq + 1 }] : [];
   if (source.internal) {

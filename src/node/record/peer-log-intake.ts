@@ -3,6 +3,7 @@ import {
 } from '../../core/index.js';
 import { toEventRecord, type CheckpointStore, type EventRecord, type LogStore } from '../../store/index.js';
 import type { Clock } from '../server/clock.js';
+import { rememberEventJson } from './event-json.js';
 import { SerialQueue } from './serial-queue.js';
 import { StoredTree } from './stored-tree.js';
 
@@ -147,7 +148,10 @@ export class PeerLogIntake {
     this.checkChain(events, before);
     await this.checkPeerRefs(events, before);
 
-    const records = events.map((e) => toEventRecord(e, leafHash(this.crypto, e.bytes)));
+    const records = events.map((e) => {
+      rememberEventJson(e.bytes, e.event);
+      return toEventRecord(e, leafHash(this.crypto, e.bytes));
+    });
     const fresh = records.filter((r) => r.seq >= size);
     const merkleHashes = fresh.length > 0 ? await this.tree.hashesToAppend(size, fresh.map((r) => r.leafHash)) : [];
     const acked = Math.max(ackedSeq(events.filter((e) => e.event.seq >= size)) ?? -1, fresh.length > 0 ? deliveredUpTo : -1);

@@ -1,8 +1,9 @@
 import {
-  CodeListSchema, fromUtf8, NotificationTemplateSchema, toHex,
+  CodeListSchema, NotificationTemplateSchema, toHex,
   type AgreedForms, type CodeList, type EventRef, type NotificationTemplate,
 } from '../../core/index.js';
 import type { Coordination, EventRecord, LogStore, SearchEntry, SearchStore, Unlisten } from '../../store/index.js';
+import { eventJson } from '../record/event-json.js';
 import { RECORD_CHANNEL } from '../server/live-updates.js';
 import { mayHaveWords, searchFieldsOf, STARTING_FORMS, type SearchFields } from './search-text.js';
 
@@ -33,7 +34,7 @@ interface StoredEvent {
   readonly body: unknown;
 }
 
-const decode = (event: EventRecord): StoredEvent => JSON.parse(fromUtf8(event.bytes)) as StoredEvent;
+const decode = (event: EventRecord): StoredEvent => eventJson(event.bytes) as StoredEvent;
 
 /**
  * Keeps the search index current with both logs of every link. On start it continues each log
