@@ -14,6 +14,8 @@ export const LINK_TEST_KINDS = {
 } as const;
 
 export const HOUR_MS = 3_600_000;
+/** The incident of a missed hour, on the side that noticed and on the side told of it. */
+export const LINK_TEST_MISSED_INCIDENT = 'link-test.missed';
 /** How long after the hour a test may take before it counts as missed. */
 export const LINK_TEST_GRACE_MS = 10 * 60_000;
 
@@ -24,6 +26,20 @@ export const slotOf = (at: Date): number => Math.floor(at.getTime() / HOUR_MS);
 export function testerOf(slot: number, nodes: readonly [string, string]): string {
   const sorted = [...nodes].sort();
   return sorted[slot % 2]!;
+}
+
+/** A missed hour the peer recorded on its log: this side raises the same incident, so an outage is an incident on both sides. */
+export interface MissedByPeer {
+  readonly slot: number;
+  /** What the peer was in that hour: the side that should have sent the test, or the one that should have answered. */
+  readonly role: string;
+  readonly noticedAt: string;
+}
+
+export function missedByPeer(events: readonly DecodedEvent[]): MissedByPeer[] {
+  return events
+    .filter(({ event }) => event.kind === LINK_TEST_KINDS.missed && typeof event.body.slot === 'number')
+    .map(({ event }) => ({ slot: event.body.slot as number, role: typeof event.body.role === 'string' ? event.body.role : 'unknown', noticedAt: event.ts }));
 }
 
 export interface Reaction {

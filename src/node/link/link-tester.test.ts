@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromUtf8 } from '../../core/index.js';
 import type { Clock, ParleyNode } from '../server/index.js';
-import { eventually, startPair, TEST_TIMING } from '../testing/node-pair.js';
+import { eventually, startNode, startPair, TEST_TIMING } from '../testing/node-pair.js';
 import { HOUR_MS, testerOf } from './link-test-schedule.js';
 
 const running: ParleyNode[] = [];
@@ -24,13 +24,13 @@ const bodiesOf = async (node: ParleyNode, origin: string, kind: string): Promise
     .map((e) => e.body);
 
 describe('the hourly link test', () => {
-  it('alternates sides by the hour, records the round trip, and records a missed test as an incident on the side that noticed', async () => {
+  it('alternates sides by the hour, records the round trip, and records a missed test as an incident on the side that noticed and then on the other', async () => {
     // An hour in which Washington tests ("beijing" < "washington", so Beijing takes even hours).
     let hour = Math.floor(Date.parse('2026-12-01T09:00:00.000Z') / HOUR_MS);
     if (testerOf(hour, ['washington', 'beijing']) !== 'washington') hour++;
     const clock = new TestClock(hour * HOUR_MS + 1_000);
     const options = { ...TEST_TIMING, clock, linkTestCheckMs: 30 };
-    const { us, cn, usLink } = await startPair(running, options);
+    const { setup, us, cn, usLink } = await startPair(running, options);
 
     const [completed] = await eventually(async () => {
       const found = await bodiesOf(us, usLink.ownOrigin, 'link.test.completed');
@@ -59,5 +59,14 @@ describe('the hourly link test', () => {
     // Checked again and again, the same hour is recorded once.
     await new Promise((r) => setTimeout(r, 200));
     expect(await bodiesOf(us, usLink.ownOrigin, 'link.test.missed')).toHaveLength(1);
+
+    // Beijing comes back: Washington's record of the missed hour reaches it, and the hour is an incident on its side too.
+    const back = await startNode(setup.cn, options);
+    running.push(back);
+    const theirs = await eventually(async () => {
+      const open = await back.store.listIncidents({ open: true });
+      return open.find((i) => i.kind === 'link-test.missed' && i.subject === `washington#${hour + 1}`);
+    }, 10_000, "the missed hour on Beijing's side");
+    expect(theirs.details).toMatchObject({ reportedBy: 'washington', peerRole: 'responder', slot: hour + 1 });
   });
 });

@@ -1,13 +1,14 @@
 import { fromUtf8 } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { Clock } from '../server/clock.js';
-import { HOUR_MS, LINK_TEST_GRACE_MS, LINK_TEST_KINDS, slotOf, testerOf } from './link-test-schedule.js';
+import { HOUR_MS, LINK_TEST_GRACE_MS, LINK_TEST_KINDS, LINK_TEST_MISSED_INCIDENT, slotOf, testerOf } from './link-test-schedule.js';
 import type { PeerLink } from './peer-link.js';
 
 /**
  * Runs the hourly link test of one link: sends it in this side's hours, and in every hour,
  * after the grace period, records a test that was not sent or not answered as missed (an event
- * on the record and an incident on this side; the peer does the same from its side).
+ * on the record and an incident on this side; the peer raises the same incident when the event
+ * reaches it, and judges the hour from its side too).
  */
 export class LinkTester {
   private timer: NodeJS.Timeout | null = null;
@@ -64,7 +65,7 @@ export class LinkTester {
     const role = weTest ? 'tester' : 'responder';
     await link.record(LINK_TEST_KINDS.missed, this.actor, { slot, role, noticedAt: now.toISOString() });
     await this.store.openIncident({
-      kind: 'link-test.missed',
+      kind: LINK_TEST_MISSED_INCIDENT,
       subject: `${link.peer.name}#${slot}`,
       openedAt: now,
       details: { peer: link.peer.name, slot, hour: new Date(slot * HOUR_MS).toISOString(), role },

@@ -6,7 +6,7 @@ import { OwnLog } from '../record/own-log.js';
 import { PeerLogIntake, RECEIPT_KIND, type IntakeResult } from '../record/peer-log-intake.js';
 import type { Clock } from '../server/clock.js';
 import { MAX_BATCH_EVENTS, type CosignatureLine, type SyncRequest, type SyncResponse } from './link-protocol.js';
-import { linkTestReactions } from './link-test-schedule.js';
+import { HOUR_MS, LINK_TEST_MISSED_INCIDENT, linkTestReactions, missedByPeer, type MissedByPeer } from './link-test-schedule.js';
 
 export interface LinkSelf {
   readonly name: string;
@@ -258,12 +258,27 @@ export class PeerLink {
     const fresh = taken.events.filter((e) => e.event.seq >= taken.size - taken.added);
     const reactions = linkTestReactions(fresh, this.clock.now());
     if (reactions.length > 0) await this.own.appendAll(reactions.map((r) => ({ ...r, actor: this.actor, quiet })));
+    for (const missed of missedByPeer(fresh)) await this.raiseMissedTest(missed);
     if (await this.needsReceipt(taken.events)) {
       const upTo = taken.size - 1;
       await this.own.append({ kind: RECEIPT_KIND, actor: this.actor, body: { upTo, received: taken.added, at: this.clock.now().toISOString() }, quiet });
       this.lastReceiptUpTo = upTo;
     }
     return taken;
+  }
+
+  /**
+   * The peer recorded an hour's link test as missed: the same incident on this side (one per hour
+   * whoever noticed first, as the open incident's subject is the hour), so an outage that only one
+   * side could see is on both sides' watch floors.
+   */
+  private async raiseMissedTest(missed: MissedByPeer): Promise<void> {
+    await this.store.openIncident({
+      kind: LINK_TEST_MISSED_INCIDENT,
+      subject: `${this.peer.name}#${missed.slot}`,
+      openedAt: this.clock.now(),
+      details: { peer: this.peer.name, slot: missed.slot, hour: new Date(missed.slot * HOUR_MS).toISOString(), reportedBy: this.peer.name, peerRole: missed.role, noticedAt: missed.noticedAt },
+    });
   }
 
   /** Receipts are not receipted themselves, or two nodes would answer each other forever. */
