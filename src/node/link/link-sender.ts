@@ -57,6 +57,8 @@ export class LinkSender {
   private failures = 0;
   private failingSince: Date | null = null;
   private incidentId: number | null = null;
+  /** Whether an outage left open from before this process started has been looked for and closed. */
+  private outageSettled = false;
 
   constructor(
     private readonly link: PeerLink,
@@ -215,10 +217,20 @@ export class LinkSender {
     this.failingSince = null;
     this.lastError = null;
     this.enter('up');
-    if (this.incidentId !== null) {
-      await this.store.closeIncident(this.incidentId, now).catch(this.onError);
+    // After an outage, and once after starting (an outage may have outlasted the process that saw it).
+    if (this.incidentId !== null || !this.outageSettled) {
+      await this.closeOutage(now).catch(this.onError);
+      this.outageSettled = true;
       this.incidentId = null;
     }
+  }
+
+  /** Closes this side's link.down incident for the link, and says on the record that the link works again. */
+  private async closeOutage(now: Date): Promise<void> {
+    for (const incident of await this.store.listIncidents({ open: true })) {
+      if (incident.kind === 'link.down' && incident.subject === this.link.peer.name) await this.store.closeIncident(incident.id, now);
+    }
+    await this.link.reportRestored(now);
   }
 
   private async failed(error: unknown): Promise<void> {
@@ -235,6 +247,7 @@ export class LinkSender {
         .openIncident({ kind: 'link.down', subject: this.link.peer.name, openedAt: this.failingSince, details: { lastError: this.lastError } })
         .catch(() => null);
       this.incidentId = incident?.id ?? null;
+      await this.link.reportDown(this.failingSince, this.lastError).catch(this.onError);
     }
   }
 

@@ -1,5 +1,5 @@
 import { isParleyError, noteVerifierKey, parseVerifierKey, ParleyError, type CryptoSuite, type DecodedEvent, type JsonObject } from '../../core/index.js';
-import type { Store } from '../../store/index.js';
+import type { EventRecord, Store } from '../../store/index.js';
 import type { NodeKeys, PinnedPeerConfig } from '../config/index.js';
 import { OwnCheckpoints, PeerWitness } from '../record/checkpoints.js';
 import { OwnLog } from '../record/own-log.js';
@@ -18,6 +18,16 @@ export interface LinkSelf {
 
 /** The first event of every own log: who this node is, so the record itself names both sides. */
 export const LINK_OPENED_KIND = 'link.opened';
+
+/**
+ * Our exchanges with the peer failed long enough to call the link down, and later worked again:
+ * said on the record, so the peer learns of an outage it may not see itself (only our direction
+ * cut) as soon as anything gets through, and raises it on its side too.
+ */
+export const LINK_DOWN_KIND = 'link.down';
+export const LINK_RESTORED_KIND = 'link.restored';
+/** The incident a node raises when its peer reports, on the record, that it cannot reach it. */
+export const PEER_CANNOT_REACH_US = 'link.down.peer';
 
 export interface PeerLinkOptions {
   /**
@@ -259,6 +269,7 @@ export class PeerLink {
     const reactions = linkTestReactions(fresh, this.clock.now());
     if (reactions.length > 0) await this.own.appendAll(reactions.map((r) => ({ ...r, actor: this.actor, quiet })));
     for (const missed of missedByPeer(fresh)) await this.raiseMissedTest(missed);
+    await this.peerOutages(fresh);
     if (await this.needsReceipt(taken.events)) {
       const upTo = taken.size - 1;
       await this.own.append({ kind: RECEIPT_KIND, actor: this.actor, body: { upTo, received: taken.added, at: this.clock.now().toISOString() }, quiet });
@@ -279,6 +290,41 @@ export class PeerLink {
       openedAt: this.clock.now(),
       details: { peer: this.peer.name, slot: missed.slot, hour: new Date(missed.slot * HOUR_MS).toISOString(), reportedBy: this.peer.name, peerRole: missed.role, noticedAt: missed.noticedAt },
     });
+  }
+
+  /** Says on the record that our exchanges with the peer have failed since `since`, unless it already says so. */
+  async reportDown(since: Date, lastError: { readonly code: string; readonly message: string } | null): Promise<void> {
+    if (await this.reportedDown()) return;
+    await this.own.append({ kind: LINK_DOWN_KIND, actor: this.actor, body: { since: since.toISOString(), lastError } });
+  }
+
+  /** If the record says our link is down (in this process or before a restart), says it works again. */
+  async reportRestored(at: Date): Promise<void> {
+    const down = await this.reportedDown();
+    if (!down) return;
+    const { since } = (JSON.parse(text(down.bytes)) as { body: { since?: unknown } }).body;
+    await this.own.append({ kind: LINK_RESTORED_KIND, actor: this.actor, body: { down: down.seq, downSince: typeof since === 'string' ? since : null, restoredAt: at.toISOString() } });
+  }
+
+  /** Our latest report of an outage, if no report of its end came after it. */
+  private async reportedDown(): Promise<EventRecord | undefined> {
+    const [down, restored] = await Promise.all([this.store.latestEventOfKind(this.ownOrigin, LINK_DOWN_KIND), this.store.latestEventOfKind(this.ownOrigin, LINK_RESTORED_KIND)]);
+    return down && (!restored || restored.seq < down.seq) ? down : undefined;
+  }
+
+  /** The peer's reports of its own outages towards us: an incident on this side while it lasts. */
+  private async peerOutages(events: readonly DecodedEvent[]): Promise<void> {
+    for (const { event } of events) {
+      if (event.kind === LINK_DOWN_KIND) {
+        await this.store.openIncident({
+          kind: PEER_CANNOT_REACH_US, subject: this.peer.name, openedAt: this.clock.now(),
+          details: { reportedBy: this.peer.name, since: event.body.since ?? null, lastError: event.body.lastError ?? null, event: event.seq },
+        });
+      } else if (event.kind === LINK_RESTORED_KIND) {
+        const open = await this.store.listIncidents({ open: true });
+        for (const incident of open) if (incident.kind === PEER_CANNOT_REACH_US && incident.subject === this.peer.name) await this.store.closeIncident(incident.id, this.clock.now());
+      }
+    }
   }
 
   /** Receipts are not receipted themselves, or two nodes would answer each other forever. */
