@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../store/index.js';
 import type { ParleyNode } from '../server/index.js';
-import { CuttableProxy } from '../testing/cuttable-proxy.js';
+import type { CuttableProxy } from '../testing/cuttable-proxy.js';
 import { countersOf, readLog, repeated } from '../testing/log-contents.js';
-import { eventually, startNode, TEST_TIMING, writePair, type NodeSetup, type PairSetup } from '../testing/node-pair.js';
+import { eventually, startNode, TEST_TIMING, type NodeSetup, type PairSetup } from '../testing/node-pair.js';
 import { NodeProcess, runParley } from '../testing/node-process.js';
+import { pairBehindProxies } from '../testing/proxied-pair.js';
 
 const running: ParleyNode[] = [];
 const proxies: CuttableProxy[] = [];
@@ -20,15 +21,6 @@ afterEach(async () => {
 });
 
 /** A pair whose nodes reach each other only through a proxy in each direction, which a test can cut. */
-async function pairBehindProxies(): Promise<{ setup: PairSetup; toBeijing: CuttableProxy; toWashington: CuttableProxy }> {
-  const toBeijing = await CuttableProxy.start();
-  const toWashington = await CuttableProxy.start();
-  proxies.push(toBeijing, toWashington);
-  const setup = await writePair({ peerUrl: (to) => (to.name === 'beijing' ? toBeijing.url : toWashington.url) });
-  toBeijing.retarget([setup.cn.port]);
-  toWashington.retarget([setup.us.port]);
-  return { setup, toBeijing, toWashington };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -44,7 +36,7 @@ describe('the link through a cut line', () => {
     'delivers 10,000 messages recorded around a 60-second cut: all of them, once each, in order, and reports the outage on both sides',
     { timeout: 150_000 },
     async () => {
-      const { setup, toBeijing, toWashington } = await pairBehindProxies();
+      const { setup, toBeijing, toWashington } = await pairBehindProxies(proxies);
       // Degraded for 5 s before down, long enough to be seen between bursts of signing.
       const timing = { ...TEST_TIMING, linkTiming: { ...TEST_TIMING.linkTiming, downAfterMs: 5_000 } };
       const us = await startNode(setup.us, timing);
@@ -225,7 +217,7 @@ describe('kill -9 of a node process in the middle of the exchange', () => {
         : 'kill -9 of the receiver in the middle of storing a batch: on restart nothing is lost and nothing is stored twice; the chains verify',
       { timeout: 150_000 },
       async () => {
-        const { setup, toBeijing, toWashington } = await pairBehindProxies();
+        const { setup, toBeijing, toWashington } = await pairBehindProxies(proxies);
         let us = await NodeProcess.start(setup.us);
         let cn = await NodeProcess.start(setup.cn);
         await eventually(async () => (await linkOf(us, 'beijing')).state === 'up' && (await linkOf(cn, 'washington')).state === 'up', 30_000, 'the link up');

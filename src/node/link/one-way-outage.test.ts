@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromUtf8 } from '../../core/index.js';
 import type { ParleyNode } from '../server/index.js';
-import { CuttableProxy } from '../testing/cuttable-proxy.js';
-import { eventually, startNode, writePair } from '../testing/node-pair.js';
+import type { CuttableProxy } from '../testing/cuttable-proxy.js';
+import { eventually, startNode } from '../testing/node-pair.js';
+import { pairBehindProxies } from '../testing/proxied-pair.js';
 
 const running: ParleyNode[] = [];
 const proxies: CuttableProxy[] = [];
@@ -16,12 +17,7 @@ const kinds = async (node: ParleyNode, origin: string): Promise<string[]> =>
 
 describe('an outage only one side can see', () => {
   it('Washington cannot reach Beijing, Beijing still reaches Washington: the outage is on both watch floors, and closes on both', { timeout: 60_000 }, async () => {
-    const toBeijing = await CuttableProxy.start();
-    const toWashington = await CuttableProxy.start();
-    proxies.push(toBeijing, toWashington);
-    const setup = await writePair({ peerUrl: (to) => (to.name === 'beijing' ? toBeijing.url : toWashington.url) });
-    toBeijing.retarget([setup.cn.port]);
-    toWashington.retarget([setup.us.port]);
+    const { setup, toBeijing } = await pairBehindProxies(proxies);
     const us = await startNode(setup.us);
     const cn = await startNode(setup.cn);
     running.push(us, cn);
