@@ -42,7 +42,8 @@ export interface PeerLogIdentity {
 export class PeerLogIntake {
   private readonly serial = new SerialQueue();
   private readonly tree: StoredTree;
-  private readonly storedListeners = new Set<() => void>();
+  /** Settles when this intake next stores a batch. */
+  private nextStore = signal();
 
   constructor(
     private readonly store: LogStore & Pick<CheckpointStore, 'recordEquivocation'>,
@@ -60,7 +61,7 @@ export class PeerLogIntake {
   async accept(texts: readonly string[], deliveredUpTo = -1): Promise<IntakeResult> {
     const first = texts.length > 0 ? decodeEvent(this.crypto, texts[0]!).event.seq : 0;
     for (let grace = performance.now() + GAP_GRACE_MS; ; ) {
-      const stored = this.storedOnce();
+      const nextStore = this.nextStore.promise;
       const result = await this.serial.run(async () => {
         const size = await this.store.logSize(this.identity.peerOrigin);
         // A batch that starts beyond our copy may only have overtaken the one before it (a
@@ -72,39 +73,16 @@ export class PeerLogIntake {
         if (result.added > 0) this.announceStored();
         return result;
       }
-      await stored.wait(grace - performance.now());
       // Each batch that does arrive meanwhile earns the waiting one more time.
-      if (stored.happened) grace = performance.now() + GAP_GRACE_MS;
+      if (await settlesWithin(nextStore, grace - performance.now())) grace = performance.now() + GAP_GRACE_MS;
     }
   }
 
-  /** Resolves at the next batch this intake stores, or after `ms`. */
-  private storedOnce(): { readonly happened: boolean; wait(ms: number): Promise<void> } {
-    let happened = false;
-    let wake: () => void = () => undefined;
-    const signal = new Promise<void>((resolve) => {
-      wake = resolve;
-    });
-    const listener = (): void => {
-      happened = true;
-      wake();
-    };
-    this.storedListeners.add(listener);
-    return {
-      get happened() {
-        return happened;
-      },
-      wait: async (ms) => {
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([signal, new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, ms))))]);
-        clearTimeout(timer);
-        this.storedListeners.delete(listener);
-      },
-    };
-  }
-
+  /** Resolves the waits for the next stored batch, and starts the next such wait. */
   private announceStored(): void {
-    for (const listener of [...this.storedListeners]) listener();
+    const stored = this.nextStore;
+    this.nextStore = signal();
+    stored.resolve();
   }
 
   /**
@@ -212,6 +190,24 @@ export class PeerLogIntake {
       seq: stored.seq,
       equivocation: true,
     });
+  }
+}
+
+/** A promise and what resolves it. */
+function signal(): { readonly promise: Promise<void>; readonly resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+/** Whether `promise` settles within `ms` (false once the time is up). */
+async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeUp = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, ms))));
+  try {
+    return await Promise.race([promise.then(() => true), timeUp]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
