@@ -58,5 +58,7 @@ export interface FederationStore {
   openIncident(incident: NewIncident): Promise<Incident>;
   /** Returns the closed incident, or undefined if there is none with this id. Closing twice keeps the first time. */
   closeIncident(id: number, closedAt: Date): Promise<Incident | undefined>;
+  /** Closes the open incident of this kind and subject (there is at most one), if any; returns it. */
+  closeOpenIncident(kind: string, subject: string, closedAt: Date): Promise<Incident | undefined>;
   listIncidents(filter?: { readonly open?: boolean }): Promise<Incident[]>;
 }

@@ -227,9 +227,7 @@ export class LinkSender {
 
   /** Closes this side's link.down incident for the link, and says on the record that the link works again. */
   private async closeOutage(now: Date): Promise<void> {
-    for (const incident of await this.store.listIncidents({ open: true })) {
-      if (incident.kind === 'link.down' && incident.subject === this.link.peer.name) await this.store.closeIncident(incident.id, now);
-    }
+    await this.store.closeOpenIncident('link.down', this.link.peer.name, now);
     await this.link.reportRestored(now);
   }
 

@@ -1,4 +1,5 @@
 import type { DecodedEvent, JsonObject } from '../../core/index.js';
+import type { NewIncident } from '../../store/index.js';
 
 /*
  * The scheduled link test (DESIGN §2, as the hotline does it): once an hour one side sends a
@@ -15,7 +16,12 @@ export const LINK_TEST_KINDS = {
 
 export const HOUR_MS = 3_600_000;
 /** The incident of a missed hour, on the side that noticed and on the side told of it. */
-export const LINK_TEST_MISSED_INCIDENT = 'link-test.missed';
+const LINK_TEST_MISSED_INCIDENT = 'link-test.missed';
+
+/** The incident of a missed hour on the link with `peer`: one open per hour, whichever side noticed first (its subject is the hour). */
+export function missedTestIncident(peer: string, slot: number, openedAt: Date, details: JsonObject): NewIncident {
+  return { kind: LINK_TEST_MISSED_INCIDENT, subject: `${peer}#${slot}`, openedAt, details: { peer, slot, hour: new Date(slot * HOUR_MS).toISOString(), ...details } };
+}
 /** How long after the hour a test may take before it counts as missed. */
 export const LINK_TEST_GRACE_MS = 10 * 60_000;
 

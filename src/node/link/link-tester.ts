@@ -1,7 +1,7 @@
 import { fromUtf8 } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import type { Clock } from '../server/clock.js';
-import { HOUR_MS, LINK_TEST_GRACE_MS, LINK_TEST_KINDS, LINK_TEST_MISSED_INCIDENT, slotOf, testerOf } from './link-test-schedule.js';
+import { HOUR_MS, LINK_TEST_GRACE_MS, LINK_TEST_KINDS, missedTestIncident, slotOf, testerOf } from './link-test-schedule.js';
 import type { PeerLink } from './peer-link.js';
 
 /**
@@ -64,12 +64,7 @@ export class LinkTester {
     if (done) return;
     const role = weTest ? 'tester' : 'responder';
     await link.record(LINK_TEST_KINDS.missed, this.actor, { slot, role, noticedAt: now.toISOString() });
-    await this.store.openIncident({
-      kind: LINK_TEST_MISSED_INCIDENT,
-      subject: `${link.peer.name}#${slot}`,
-      openedAt: now,
-      details: { peer: link.peer.name, slot, hour: new Date(slot * HOUR_MS).toISOString(), role },
-    });
+    await this.store.openIncident(missedTestIncident(link.peer.name, slot, now, { role }));
   }
 
   private async hasSlot(origin: string, kind: string, slot: number): Promise<boolean> {

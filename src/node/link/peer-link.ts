@@ -2,11 +2,12 @@ import { isParleyError, noteVerifierKey, parseVerifierKey, ParleyError, type Cry
 import type { EventRecord, Store } from '../../store/index.js';
 import type { NodeKeys, PinnedPeerConfig } from '../config/index.js';
 import { OwnCheckpoints, PeerWitness } from '../record/checkpoints.js';
+import { eventJson } from '../record/event-json.js';
 import { OwnLog } from '../record/own-log.js';
 import { PeerLogIntake, RECEIPT_KIND, type IntakeResult } from '../record/peer-log-intake.js';
 import type { Clock } from '../server/clock.js';
 import { MAX_BATCH_EVENTS, type CosignatureLine, type SyncRequest, type SyncResponse } from './link-protocol.js';
-import { HOUR_MS, LINK_TEST_MISSED_INCIDENT, linkTestReactions, missedByPeer, type MissedByPeer } from './link-test-schedule.js';
+import { linkTestReactions, missedByPeer, missedTestIncident, type MissedByPeer } from './link-test-schedule.js';
 
 export interface LinkSelf {
   readonly name: string;
@@ -176,19 +177,6 @@ export class PeerLink {
     };
   }
 
-  /** One exchange with the peer. `more` says another should follow at once. */
-  async exchange(transport: LinkTransport): Promise<ExchangeResult> {
-    const outgoing = await this.nextExchange();
-    let response: SyncResponse;
-    try {
-      response = await transport.sync(outgoing.request);
-    } catch (error) {
-      if (this.resumesAfter(error)) return { more: true, sent: 0, received: 0 };
-      throw error;
-    }
-    return this.answered(outgoing, response);
-  }
-
   /**
    * The request of the next exchange: our events from `from` on (by default from what the peer
    * holds), what we hold of the peer's log, our checkpoint and our pending cosignature. A sender
@@ -284,12 +272,7 @@ export class PeerLink {
    * side could see is on both sides' watch floors.
    */
   private async raiseMissedTest(missed: MissedByPeer): Promise<void> {
-    await this.store.openIncident({
-      kind: LINK_TEST_MISSED_INCIDENT,
-      subject: `${this.peer.name}#${missed.slot}`,
-      openedAt: this.clock.now(),
-      details: { peer: this.peer.name, slot: missed.slot, hour: new Date(missed.slot * HOUR_MS).toISOString(), reportedBy: this.peer.name, peerRole: missed.role, noticedAt: missed.noticedAt },
-    });
+    await this.store.openIncident(missedTestIncident(this.peer.name, missed.slot, this.clock.now(), { reportedBy: this.peer.name, peerRole: missed.role, noticedAt: missed.noticedAt }));
   }
 
   /** Says on the record that our exchanges with the peer have failed since `since`, unless it already says so. */
@@ -302,7 +285,7 @@ export class PeerLink {
   async reportRestored(at: Date): Promise<void> {
     const down = await this.reportedDown();
     if (!down) return;
-    const { since } = (JSON.parse(text(down.bytes)) as { body: { since?: unknown } }).body;
+    const { since } = (eventJson(down.bytes) as { body: { since?: unknown } }).body;
     await this.own.append({ kind: LINK_RESTORED_KIND, actor: this.actor, body: { down: down.seq, downSince: typeof since === 'string' ? since : null, restoredAt: at.toISOString() } });
   }
 
@@ -321,8 +304,7 @@ export class PeerLink {
           details: { reportedBy: this.peer.name, since: event.body.since ?? null, lastError: event.body.lastError ?? null, event: event.seq },
         });
       } else if (event.kind === LINK_RESTORED_KIND) {
-        const open = await this.store.listIncidents({ open: true });
-        for (const incident of open) if (incident.kind === PEER_CANNOT_REACH_US && incident.subject === this.peer.name) await this.store.closeIncident(incident.id, this.clock.now());
+        await this.store.closeOpenIncident(PEER_CANNOT_REACH_US, this.peer.name, this.clock.now());
       }
     }
   }

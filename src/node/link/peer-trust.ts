@@ -20,8 +20,6 @@ export async function restorePeerTrust(node: ParleyNode, peer: string, reason: s
     previousReason: pinned.trustReason,
     evidence: evidence.map((e) => ({ kind: e.kind, position: e.position, recordedAt: e.recordedAt.toISOString() })),
   });
-  for (const incident of await node.store.listIncidents({ open: true })) {
-    if (incident.kind === 'equivocation' && incident.subject === peer) await node.store.closeIncident(incident.id, now);
-  }
+  await node.store.closeOpenIncident('equivocation', peer, now);
   return { changed: true };
 }

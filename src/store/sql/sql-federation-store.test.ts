@@ -82,6 +82,11 @@ for (const dialect of DIALECTS) {
       expect(reopened.id).not.toBe(opened.id);
       expect((await store.listIncidents()).map((i) => i.id)).toEqual([opened.id, other.id, reopened.id]);
       expect(await store.listIncidents({ open: false })).toEqual([closed]);
+      // Closed by what it is about: the open one of that kind and subject, and only that one.
+      const closedAgain = await store.closeOpenIncident(reopened.kind, reopened.subject, at(150));
+      expect(closedAgain).toEqual({ ...reopened, closedAt: at(150) });
+      expect(await store.closeOpenIncident(reopened.kind, reopened.subject, at(180))).toBeUndefined();
+      expect(await store.listIncidents({ open: true })).toEqual([other]);
     });
   });
 }

@@ -8,6 +8,11 @@ import type { SqlContext } from './sql-context.js';
 export function sqlFederationStore({ db, dialect }: SqlContext): FederationStore {
   const peer = (name: string) => db.selectFrom('peers').selectAll().where('name', '=', name).executeTakeFirst();
   const incident = (id: number) => db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirst();
+  const closeIncident = async (id: number, closedAt: Date): Promise<Incident | undefined> => {
+    await db.updateTable('incidents').set({ closed_at: millis(closedAt) }).where('id', '=', id).where('closed_at', 'is', null).execute();
+    const row = await incident(id);
+    return row && incidentFromRow(row);
+  };
 
   return {
     async pinPeer(wanted) {
@@ -97,11 +102,12 @@ export function sqlFederationStore({ db, dialect }: SqlContext): FederationStore
       return incidentFromRow(open);
     },
 
-    async closeIncident(id, closedAt) {
-      await db.updateTable('incidents').set({ closed_at: millis(closedAt) }).where('id', '=', id).where('closed_at', 'is', null).execute();
-      const row = await incident(id);
-      return row && incidentFromRow(row);
+    async closeOpenIncident(kind, subject, closedAt) {
+      const open = await db.selectFrom('incidents').select('id').where('kind', '=', kind).where('subject', '=', subject).where('closed_at', 'is', null).executeTakeFirst();
+      return open && closeIncident(open.id, closedAt);
     },
+
+    closeIncident,
 
     async listIncidents(filter = {}) {
       let query = db.selectFrom('incidents').selectAll().orderBy('id');
