@@ -96,6 +96,8 @@ export class OwnLog {
   }
 
   private async flush(): Promise<void> {
+    // Appends made in the same synchronous run as the first one join its group.
+    await Promise.resolve();
     try {
       while (this.queue.length > 0) {
         const group = this.queue.splice(0, MAX_GROUP);
@@ -107,6 +109,10 @@ export class OwnLog {
         } catch (error) {
           for (const p of group) p.reject(error);
         }
+        // A burst of appends must not starve the rest of the process: without this turn of the
+        // event loop the next group takes the store's connection before the sender's read, an
+        // API request or an answer to the peer can, and the link waits for the whole burst.
+        if (this.queue.length > 0) await nextTurn();
       }
     } finally {
       this.flushing = null;
@@ -146,4 +152,9 @@ export class OwnLog {
       return toEventRecord(encoded, leafHash(this.crypto, encoded.bytes));
     });
   }
+}
+
+/** Resolves after the I/O and timers already waiting have had their turn. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
