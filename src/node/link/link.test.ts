@@ -106,6 +106,28 @@ describe('the link between two nodes', () => {
     expect(cn.config.side).toBe('CN');
   });
 
+  it('does not exchange again for what it wrote in answer to the peer', async () => {
+    const { us, cn, usLink, cnLink } = await pair();
+    await usLink.record('message.sent', 'us/duty-officer', { n: 0 });
+    await eventually(async () => ((await us.store.lastAckedSeq('beijing')) ?? -1) === (await usLink.own.size()) - 1 && true, 10_000, 'first delivery');
+    await cn.links.get('washington')!.sender.stop();
+    // Washington's sender delivers one more event; Beijing receipts it in its answer (the receipt travels back in it).
+    const before = await cnLink.own.size();
+    await usLink.record('message.sent', 'us/duty-officer', { n: 1 });
+    await eventually(async () => (await cnLink.own.size()) > before && true, 10_000, "Beijing's receipt");
+    const receiptSeq = (await cnLink.own.size()) - 1;
+    expect((await cn.store.readEvents(cnLink.ownOrigin, receiptSeq, 1))[0]!.kind).toBe('link.receipt');
+    // Beijing's own exchange is answered by a Washington that had not yet taken in that answer:
+    // the receipt is on its way to it already, so no further exchange is due.
+    const outgoing = await cnLink.nextExchange();
+    const result = await cnLink.answered(outgoing, { size: receiptSeq, events: [], more: false, checkpoint: null, cosignature: null });
+    expect(result.more).toBe(false);
+    // What Beijing recorded itself still is: its sender exchanges again at once.
+    await cnLink.record('message.sent', 'cn/duty-officer', { n: 0 });
+    const again = await cnLink.answered(await cnLink.nextExchange(), { size: receiptSeq, events: [], more: false, checkpoint: null, cosignature: null });
+    expect(again.more).toBe(true);
+  });
+
   it('is quiet when idle: receipts are never receipted, so the logs stop growing', async () => {
     const { us, cn, usLink, cnLink } = await pair();
     await usLink.record('message.sent', 'us/duty-officer', { text: 'one' });

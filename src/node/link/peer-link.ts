@@ -85,6 +85,13 @@ export class PeerLink {
   readonly peerOrigin: string;
   /** What the peer holds of our log, as it last told us; from the durable cursor after a restart. */
   private peerHas: number | null = null;
+  /**
+   * The newest event of our log that our sender must deliver itself. What we write in reply to the
+   * peer (receipts, test answers) goes back in that answer and does not count: otherwise, while
+   * the peer sends us a flood, our sender would exchange again and again for the receipt of each
+   * batch, which the peer already holds. Set when the link opens: every event of before counts.
+   */
+  private lastLoudSeq: number | undefined;
   private lastReceiptUpTo: number | null | undefined;
   private pendingCosignature: CosignatureLine | null = null;
   private deliveredCosignatureSize = -1;
@@ -119,7 +126,11 @@ export class PeerLink {
     this.intake = new PeerLogIntake(store, crypto, clock, { peer: peer.name, peerOrigin: this.peerOrigin, ownOrigin: this.ownOrigin, peerLogKey: logKey.publicKey });
     this.ownCheckpoints = new OwnCheckpoints(store, crypto, keys.log, clock, this.ownOrigin, witnessKey, options.checkpointEveryMs ?? 0);
     const peerLogKeyForOrigin = noteVerifierKey(crypto, this.peerOrigin, 'ed25519', logKey.publicKey);
-    this.own.onAppended((events, quiet) => this.changed(this.ownOrigin, events[events.length - 1]!.seq + 1, !quiet));
+    this.own.onAppended((events, quiet) => {
+      const last = events[events.length - 1]!.seq;
+      if (!quiet) this.lastLoudSeq = Math.max(this.lastLoudSeq ?? -1, last);
+      this.changed(this.ownOrigin, last + 1, !quiet);
+    });
     this.witness = new PeerWitness(store, crypto, keys.witness, clock, `${self.host}/witness`, this.peerOrigin, peerLogKeyForOrigin);
   }
 
@@ -141,6 +152,7 @@ export class PeerLink {
     await this.store.pinPeer({ name: this.peer.name, url: this.peer.url, logKey: this.peer.logKey, witnessKey: this.peer.witnessKey, addedAt: new Date(this.peer.addedAt) });
     const { name, host, side, timeZone } = this.self;
     await this.own.appendFirst({ kind: LINK_OPENED_KIND, actor: this.actor, body: { node: name, host, side, timeZone, peer: this.peer.name } });
+    this.lastLoudSeq = Math.max(this.lastLoudSeq ?? -1, (await this.store.logSize(this.ownOrigin)) - 1);
   }
 
   /** Who the peer says it is, from the first event of its log (undefined until it has arrived). */
@@ -159,6 +171,8 @@ export class PeerLink {
   async receive(request: SyncRequest): Promise<SyncResponse> {
     await this.assertTrusted();
     this.heardFromPeer();
+    // The peer holds at least what it says it has: our sender need not send that again.
+    this.peerHas = Math.max(this.peerHas ?? request.have, request.have);
     // The answer carries our events from `have` on, unless our sender is delivering them and the
     // peer lacks more than the few we just wrote in reply to it (receipts, test answers): then
     // they go with our next exchange instead.
@@ -225,7 +239,7 @@ export class PeerLink {
     if (ours && ours.size > this.deliveredCosignatureSize) this.pendingCosignature = ours;
     const ownSize = await this.store.logSize(this.ownOrigin);
     return {
-      more: response.more || ownSize > response.size || this.pendingCosignature !== null,
+      more: response.more || (this.lastLoudSeq ?? ownSize - 1) >= response.size || this.pendingCosignature !== null,
       sent: outgoing.request.events.length,
       received: taken.added,
     };
