@@ -7,8 +7,6 @@ import { refusing, type SqlContext } from './sql-context.js';
 
 type Tx = Transaction<Database>;
 
-const MERKLE_COLUMNS = 3;
-
 /** What a batch of events carries along into its transaction. */
 export async function writeEffects(ctx: SqlContext, tx: Tx, logId: number, effects: AppendEffects): Promise<void> {
   await insertMerkleHashes(ctx, tx, logId, effects.merkleHashes);
@@ -37,8 +35,9 @@ async function insertMerkleHashes(ctx: SqlContext, tx: Tx, logId: number, hashes
     if (existing && !equalBytes(existing, hash)) throw conflict(idx);
     return !existing;
   });
-  for (const chunk of chunks(fresh, MERKLE_COLUMNS, ctx.dialect.maxParameters)) {
-    await refusing(ctx, () => tx.insertInto('merkle_hashes').values(chunk.map(({ idx, hash }) => ({ log_id: logId, idx, hash }))).execute(), {
+  const insert = ctx.inserts.merkleHashes;
+  for (const chunk of chunks(fresh, insert.width, ctx.dialect.maxParameters)) {
+    await refusing(ctx, () => insert.run(tx, chunk.map(({ idx, hash }) => ({ log_id: logId, idx, hash }))), {
       unique: () => conflict(chunk[0]!.idx),
     });
   }

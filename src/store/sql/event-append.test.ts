@@ -32,6 +32,20 @@ for (const dialect of DIALECTS) {
       expect(await store.latestEvent(PEER_ORIGIN)).toBeUndefined();
     });
 
+    it('stores batches of many sizes alike (each size compiles its own insert, and only some are kept)', async () => {
+      const store = await storeWithLogs();
+      const many = signedEvents(OWN_ORIGIN, 230);
+      // Sizes 1, 2, …, 20 (more than the kept statements), then 1 and 9 again.
+      let at = 0;
+      for (const size of [...Array.from({ length: 20 }, (_, i) => i + 1), 1, 9]) {
+        const batch = many.slice(at, at + size);
+        await store.appendOwnEvents(OWN_ORIGIN, batch, effectsFor(batch));
+        at += size;
+      }
+      expect(at).toBe(220);
+      expect(await store.readEvents(OWN_ORIGIN, 0, 1000)).toEqual(many.slice(0, 220));
+    });
+
     it('refuses a gap (E_EVENT_SEQ_GAP) and a reused seq (E_EVENT_SEQ_TAKEN), storing nothing', async () => {
       const store = await storeWithLogs();
       await store.appendOwnEvents(OWN_ORIGIN, own.slice(0, 3), effectsFor(own.slice(0, 3)));

@@ -3,7 +3,7 @@ import type { AppendEffects, Appended, EventRecord, PeerAppendResult } from '../
 import type { Transaction } from 'kysely';
 import type { Database } from './database.js';
 import { writeEffects } from './append-effects.js';
-import { chunks, EVENT_COLUMNS, eventFromRow, eventRow } from './rows.js';
+import { chunks, eventFromRow, eventRow } from './rows.js';
 import { refusing, type SqlContext } from './sql-context.js';
 
 type Tx = Transaction<Database>;
@@ -94,8 +94,9 @@ async function readSize(tx: Tx, logId: number): Promise<number> {
 }
 
 async function insertEvents(ctx: SqlContext, tx: Tx, logId: number, origin: string, events: readonly EventRecord[]): Promise<void> {
-  for (const chunk of chunks(events, EVENT_COLUMNS, ctx.dialect.maxParameters)) {
-    await refusing(ctx, () => tx.insertInto('events').values(chunk.map((event) => eventRow(logId, event))).execute(), {
+  const insert = ctx.inserts.events;
+  for (const chunk of chunks(events, insert.width, ctx.dialect.maxParameters)) {
+    await refusing(ctx, () => insert.run(tx, chunk.map((event) => eventRow(logId, event))), {
       unique: () => new ParleyError('E_EVENT_SEQ_TAKEN', `Log "${origin}" already holds an event at seq ${chunk[0]!.seq}.`, { origin }),
     });
   }

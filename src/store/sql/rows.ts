@@ -36,8 +36,8 @@ export function eventRow(logId: number, event: EventRecord): EventsTable {
   };
 }
 
-/** Columns in one event row: how many parameters each row of a batch insert binds. */
-export const EVENT_COLUMNS = 11;
+/** The columns of an event row, in the order a batch insert binds them. */
+export const EVENT_ROW_COLUMNS = ['log_id', 'seq', 'hash', 'leaf_hash', 'bytes', 'ts', 'kind', 'actor', 'peer_log', 'peer_seq', 'peer_hash'] as const;
 
 export function eventFromRow(row: EventsTable): EventRecord {
   const peer =

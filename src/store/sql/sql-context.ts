@@ -1,7 +1,9 @@
 import { isParleyError, ParleyError } from '../../core/index.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { StoreDialect } from '../store-dialect.js';
+import { BatchInsert } from './batch-insert.js';
 import type { Database } from './database.js';
+import { EVENT_ROW_COLUMNS } from './rows.js';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 
@@ -11,6 +13,8 @@ export interface SqlContext {
   readonly db: Kysely<Database>;
   /** The log's id; E_LOG_UNKNOWN if there is none. Logs are never deleted, so ids are cached for good. */
   logId(origin: string, executor?: Executor): Promise<number>;
+  /** The batch inserts of the hot path, compiled for this dialect. */
+  readonly inserts: { readonly events: BatchInsert<'events'>; readonly merkleHashes: BatchInsert<'merkle_hashes'> };
 }
 
 export function sqlContext(dialect: StoreDialect): SqlContext {
@@ -18,6 +22,7 @@ export function sqlContext(dialect: StoreDialect): SqlContext {
   return {
     dialect,
     db: dialect.db,
+    inserts: { events: new BatchInsert('events', EVENT_ROW_COLUMNS), merkleHashes: new BatchInsert('merkle_hashes', ['log_id', 'idx', 'hash']) },
     async logId(origin, executor = dialect.db) {
       const cached = ids.get(origin);
       if (cached !== undefined) return cached;
