@@ -8,6 +8,14 @@ import type { Database as Tables } from '../sql/database.js';
 const STATEMENT_CACHE_SIZE = 256;
 
 /**
+ * 16 KiB pages, not SQLite's default 4 KiB. An event row is 0.3–2 KB of signed bytes, and a
+ * commit writes each page it dirtied to the WAL with a call of its own: at 4 KiB the commit of a
+ * batch of 500 events took 4–5 ms, most of it in those calls, and 2–2.6 ms at 16 KiB (measured
+ * on the project's machine, 40 batches of 500 rows of 1.4 KB).
+ */
+const PAGE_SIZE = 16_384;
+
+/**
  * Opens the database file with the settings the record needs:
  * - WAL, so readers never block the writer;
  * - synchronous=FULL: every commit fsyncs the WAL. A delivery receipt promises the peer that
@@ -19,6 +27,8 @@ export function openSqliteFile(path: string): Database.Database {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
+    // Only a new database takes it (before its first table; an existing one keeps its size).
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
