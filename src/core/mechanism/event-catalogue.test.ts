@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { applyChannelEvent } from './channel.js';
 import { applyRequestEvent, requestToSend } from './engagement-request.js';
 import { engagementToSchedule } from './engagement.js';
-import { crossesLink, eventBodyOf, EVENT_CATALOGUE, INTERNAL_EVENT_KINDS, SHARED_EVENT_KINDS, parseEventBody, toMechanismEvent, type MechanismEventKind } from './event-catalogue.js';
+import { crossesLink, eventBodyOf, EVENT_CATALOGUE, INTERNAL_EVENT_KINDS, SHARED_EVENT_KINDS, matchingEventBody, parseEventBody, toMechanismEvent, type MechanismEventKind } from './event-catalogue.js';
 import { messageToSend } from './message.js';
 import { CN, hoursAfter, refusalCode, step, T0, US } from './testing/fixtures.js';
 
@@ -62,4 +62,26 @@ describe('the event catalogue', () => {
     const scheduleBody = engagementToSchedule(accepted, 'e1');
     expect(parseEventBody('engagement.scheduled', scheduleBody)).toEqual(scheduleBody);
   });
+
+  it('checks one body object once, for every reader, and keeps each kind apart', () => {
+    const body = { message: 'm1' };
+    const first = matchingEventBody('message.seen', body);
+    expect(first).toEqual({ message: 'm1' });
+    // The same object again: the same checked value, whichever reader asks.
+    expect(parseEventBody('message.seen', body)).toBe(first);
+    // Checked as another kind, it is checked against that kind's schema.
+    expect(matchingEventBody('message.sent', body)).toBeUndefined();
+    const refusal = (() => {
+      try {
+        parseEventBody('message.sent', body);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toMatchObject({ code: 'E_EVENT_BODY_INVALID', message: expect.stringContaining('channel') });
+    // A refused body stays refused, with the same reasons, when read again.
+    expect(() => parseEventBody('message.sent', body)).toThrow((refusal as Error).message);
+    expect(matchingEventBody('message.seen', { message: '' })).toBeUndefined();
+  });
 });
+

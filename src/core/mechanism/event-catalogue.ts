@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ParleyError } from '../errors/index.js';
 import { refuse } from './refusal.js';
 import {
   AckMinutesSchema, BilingualSchema, ChannelMediumSchema, ChannelScopeSchema, EngagementKindSchema, EventRefSchema, IdSchema,
@@ -141,12 +142,50 @@ export function parseEventBody<K extends MechanismEventKind>(kind: K, body: unkn
 export function parseEventBody(kind: string, body: unknown): unknown;
 export function parseEventBody(kind: string, body: unknown): unknown {
   if (!isMechanismEventKind(kind)) refuse('E_EVENT_KIND_UNKNOWN', `"${kind}" is not a mechanism event kind.`, { kind });
+  const checked = checkedBody(kind, body);
+  if ('data' in checked) return checked.data;
+  throw checked.refusal();
+}
+
+/** The body if it matches its kind's schema, else undefined: for readers that skip what does not match. */
+export function matchingEventBody<K extends MechanismEventKind>(kind: K, body: unknown): EventBody<K> | undefined {
+  const checked = checkedBody(kind, body);
+  return 'data' in checked ? (checked.data as EventBody<K>) : undefined;
+}
+
+type CheckedBody = { readonly kind: string; readonly data: unknown } | { readonly kind: string; readonly refusal: () => ParleyError };
+
+/**
+ * Bodies already checked, by identity. A node parses each event once (its readers share the
+ * parsed event, which none of them changes) and then both the mechanism's fold and the search
+ * index check its body: the second check is the first one's answer.
+ */
+const checkedBodies = new WeakMap<object, CheckedBody>();
+
+function checkedBody(kind: MechanismEventKind, body: unknown): CheckedBody {
+  const key = typeof body === 'object' && body !== null ? body : null;
+  const known = key && checkedBodies.get(key);
+  if (known && known.kind === kind) return known;
   const result = EVENT_CATALOGUE[kind].body.safeParse(body);
-  if (!result.success) {
-    const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-    refuse('E_EVENT_BODY_INVALID', `The body of a ${kind} event is invalid: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}.`, { kind, issues });
+  let checked: CheckedBody;
+  if (result.success) {
+    checked = { kind, data: result.data };
+  } else {
+    // The refusal is spelled out only for a reader that refuses (the index only skips).
+    let refusal: ParleyError | undefined;
+    checked = {
+      kind,
+      refusal: () => {
+        if (!refusal) {
+          const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+          refusal = new ParleyError('E_EVENT_BODY_INVALID', `The body of a ${kind} event is invalid: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}.`, { kind, issues });
+        }
+        return refusal;
+      },
+    };
   }
-  return result.data;
+  if (key) checkedBodies.set(key, checked);
+  return checked;
 }
 
 /** Turns a record event (kind, ts, body; the side is its log's owner) into the step a machine takes. */

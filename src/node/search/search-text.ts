@@ -1,5 +1,5 @@
 import {
-  AgreedMinutesSchema, CodeListSchema, EngagementPlanSchema, EVENT_CATALOGUE, isMechanismEventKind, NOTIFICATION_TEMPLATES, NotificationTemplateSchema,
+  AgreedMinutesSchema, CodeListSchema, EngagementPlanSchema, isMechanismEventKind, matchingEventBody, NOTIFICATION_TEMPLATES, NotificationTemplateSchema,
   type AgreedForms, type EventBody, type EventRef, type FieldSpec, type JsonValue, type Language, type MechanismEventKind, type MessageContent,
 } from '../../core/index.js';
 
@@ -28,9 +28,9 @@ type Parsed = { [K in MechanismEventKind]: { readonly kind: K; readonly body: Ev
  */
 export function searchFieldsOf(event: { readonly kind: string; readonly body: unknown }, forms: AgreedForms = STARTING_FORMS): SearchFields | null {
   if (!mayHaveWords(event.kind)) return null;
-  const parsed = EVENT_CATALOGUE[event.kind].body.safeParse(event.body);
-  if (!parsed.success) return null;
-  const fields = fieldsOf({ kind: event.kind, body: parsed.data } as Parsed, forms);
+  const body = matchingEventBody(event.kind, event.body);
+  if (body === undefined) return null;
+  const fields = fieldsOf({ kind: event.kind, body } as Parsed, forms);
   return fields && fields.text ? fields : null;
 }
 
