@@ -2,7 +2,9 @@ import { base64 } from '@scure/base';
 import { ParleyError } from './errors/index.js';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// Fatal: bytes that are not UTF-8 are refused, not repaired. ignoreBOM keeps a leading byte order
+// mark in the text (by default it is dropped), so that the text always spells exactly the bytes.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export const utf8 = (text: string): Uint8Array => encoder.encode(text);
 export const fromUtf8 = (bytes: Uint8Array): string => decoder.decode(bytes);

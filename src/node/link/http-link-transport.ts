@@ -1,7 +1,7 @@
-import { ERROR_CODES, ParleyError, utf8, type CryptoSuite, type ErrorCode, type Signer } from '../../core/index.js';
+import { ERROR_CODES, ParleyError, type CryptoSuite, type ErrorCode, type Signer } from '../../core/index.js';
 import type { Clock } from '../server/clock.js';
 import { signLinkRequest } from './link-auth.js';
-import { parseWith, syncResponseSchema, type SyncRequest, type SyncResponse } from './link-protocol.js';
+import { decodeExchange, encodeExchange, EXCHANGE_MEDIA_TYPE, syncResponseHeaderSchema, type SyncRequest, type SyncResponse } from './link-protocol.js';
 import type { LinkTransport } from './peer-link.js';
 
 export const SYNC_PATH = '/v1/link/sync';
@@ -17,14 +17,13 @@ export class HttpLinkTransport implements LinkTransport {
   ) {}
 
   async sync(request: SyncRequest): Promise<SyncResponse> {
-    const json = JSON.stringify(request);
-    const body = utf8(json);
+    const body = encodeExchange(request);
     const headers = signLinkRequest(this.crypto, this.signer, { method: 'POST', path: SYNC_PATH, from: this.route.from, to: this.route.to, body, now: this.clock.now() });
     let response: Response;
     try {
       response = await fetch(new URL(SYNC_PATH, this.route.url), {
         method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
+        headers: { ...headers, 'content-type': EXCHANGE_MEDIA_TYPE, accept: EXCHANGE_MEDIA_TYPE },
         // The very bytes the signature covers.
         body: body as Uint8Array<ArrayBuffer>,
         signal: AbortSignal.timeout(this.timeoutMs),
@@ -32,19 +31,26 @@ export class HttpLinkTransport implements LinkTransport {
     } catch (error) {
       throw new ParleyError('E_PEER_UNREACHABLE', `${this.route.to} at ${this.route.url} cannot be reached: ${(error as Error).cause ?? (error as Error).message}.`);
     }
-    let answer: unknown;
+    let answer: Uint8Array;
     try {
-      answer = await response.json();
-    } catch {
-      throw new ParleyError('E_PEER_UNREACHABLE', `${this.route.to} answered HTTP ${response.status} without a JSON body.`);
+      answer = new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw new ParleyError('E_PEER_UNREACHABLE', `${this.route.to} broke off its answer (HTTP ${response.status}): ${(error as Error).message}.`);
     }
     if (!response.ok) throw refusalOf(this.route.to, response.status, answer);
-    return parseWith(syncResponseSchema, answer, `answer of ${this.route.to}`);
+    const { header, events } = decodeExchange(answer, syncResponseHeaderSchema, `answer of ${this.route.to}`);
+    return { ...header, events };
   }
 }
 
-/** The peer's refusal as a ParleyError with the peer's code, so callers branch on it as on their own. */
-function refusalOf(peer: string, status: number, json: unknown): ParleyError {
+/** The peer's refusal (a JSON error body) as a ParleyError with the peer's code, so callers branch on it as on their own. */
+function refusalOf(peer: string, status: number, answer: Uint8Array): ParleyError {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(answer));
+  } catch {
+    json = { message: `an answer that is not JSON` };
+  }
   const body = (json ?? {}) as { code?: string; message?: string; details?: Record<string, unknown> };
   const code: ErrorCode = body.code && body.code in ERROR_CODES ? (body.code as ErrorCode) : 'E_PEER_UNREACHABLE';
   return new ParleyError(code, `${peer} refused the exchange (HTTP ${status}): ${body.message ?? 'no reason given'}`, { ...(body.details ?? {}), status });

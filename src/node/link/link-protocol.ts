@@ -1,27 +1,37 @@
 import { z } from 'zod';
-import { ParleyError } from '../../core/index.js';
+import { fromUtf8, ParleyError, utf8 } from '../../core/index.js';
 
 /*
  * What crosses the link: the one exchange between two nodes. Either node sends its new events,
  * says how much of the other's log it holds, offers its latest checkpoint and hands back its
  * cosignature on the other's; the answer is the same in the other direction. Events travel as
- * their canonical text, exactly the bytes signed and hashed, never re-serialized.
+ * their canonical bytes, exactly the bytes signed and hashed, never re-serialized.
+ *
+ * On the wire an exchange is lines, each ending in a line feed: first a JSON header (the fields
+ * below, with `events` the number of events that follow), then one line per event, each exactly
+ * the event's bytes. Canonical JSON never holds a raw line feed (strings escape it, and no byte
+ * of a multi-byte UTF-8 character is below 0x80), so no event needs escaping and the receiver
+ * takes each event's bytes as they came: no event is decoded and encoded again on either side.
  */
 
 /** Events per exchange: large enough to drain a backlog fast, small enough to store in one transaction. */
 export const MAX_BATCH_EVENTS = 500;
 /** Bytes of one exchange's body: 500 events of up to 16 KiB, with room to spare. */
 export const MAX_LINK_BODY_BYTES = 16 * 1024 * 1024;
-const MAX_EVENT_CHARS = 256 * 1024;
+const MAX_EVENT_BYTES = 256 * 1024;
+const MAX_HEADER_BYTES = 64 * 1024;
 
-const eventText = z.string().min(2).max(MAX_EVENT_CHARS);
+/** The media type of an exchange, both ways. */
+export const EXCHANGE_MEDIA_TYPE = 'application/vnd.parley.exchange';
+
 const seqCount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const eventCount = z.number().int().min(0).max(MAX_BATCH_EVENTS);
 const note = z.string().min(1).max(16 * 1024);
 const cosignature = z.strictObject({ size: seqCount, line: z.string().min(1).max(1024) });
 
-export const syncRequestSchema = z.strictObject({
-  /** The sender's own-log events towards the receiver, consecutive, oldest first. */
-  events: z.array(eventText).max(MAX_BATCH_EVENTS),
+export const syncRequestHeaderSchema = z.strictObject({
+  /** How many of the sender's own-log events towards the receiver follow, consecutive, oldest first. */
+  events: eventCount,
   /** How many events of the receiver's log the sender holds: the receiver answers from there. */
   have: seqCount,
   /** The sender's latest signed checkpoint of its log, for the receiver to witness. */
@@ -30,20 +40,68 @@ export const syncRequestSchema = z.strictObject({
   cosignature: cosignature.nullable(),
 });
 
-export const syncResponseSchema = z.strictObject({
+export const syncResponseHeaderSchema = z.strictObject({
   /** How many events of the sender's log the receiver now holds. */
   size: seqCount,
-  /** The receiver's own-log events from `have` on (its receipt among them). */
-  events: z.array(eventText).max(MAX_BATCH_EVENTS),
+  /** How many of the receiver's own-log events from `have` on follow (its receipt among them). */
+  events: eventCount,
   /** True when the receiver has more events than fit in this answer. */
   more: z.boolean(),
   checkpoint: note.nullable(),
   cosignature: cosignature.nullable(),
 });
 
-export type SyncRequest = z.infer<typeof syncRequestSchema>;
-export type SyncResponse = z.infer<typeof syncResponseSchema>;
+type Events = { readonly events: readonly Uint8Array[] };
+export type SyncRequest = Omit<z.infer<typeof syncRequestHeaderSchema>, 'events'> & Events;
+export type SyncResponse = Omit<z.infer<typeof syncResponseHeaderSchema>, 'events'> & Events;
 export type CosignatureLine = z.infer<typeof cosignature>;
+
+const LF = 0x0a;
+
+/** The body of an exchange: its header line, then its events, a line each. */
+export function encodeExchange(exchange: SyncRequest | SyncResponse): Uint8Array {
+  const header = utf8(`${JSON.stringify({ ...exchange, events: exchange.events.length })}\n`);
+  let length = header.length;
+  for (const event of exchange.events) length += event.length + 1;
+  const body = new Uint8Array(length);
+  body.set(header, 0);
+  let at = header.length;
+  for (const event of exchange.events) {
+    body.set(event, at);
+    at += event.length;
+    body[at++] = LF;
+  }
+  return body;
+}
+
+/**
+ * Cuts an exchange body into its header, checked with `schema`, and its events' bytes (views on
+ * the body, not copies). Only the framing is checked here; each event is checked as an event
+ * where it is taken in. A failure names what is wrong (E_REQUEST_MALFORMED).
+ */
+export function decodeExchange<H extends { events: number }>(body: Uint8Array, schema: z.ZodType<H>, what: string): { header: H; events: Uint8Array[] } {
+  const malformed = (why: string) => new ParleyError('E_REQUEST_MALFORMED', `The ${what} is not valid: ${why}.`);
+  const headerEnd = body.indexOf(LF);
+  if (headerEnd < 0 || headerEnd > MAX_HEADER_BYTES) throw malformed(`it must begin with a JSON header line of at most ${MAX_HEADER_BYTES} bytes`);
+  let json: unknown;
+  try {
+    json = JSON.parse(fromUtf8(body.subarray(0, headerEnd)));
+  } catch {
+    throw malformed('its header line is not JSON');
+  }
+  const header = parseWith(schema, json, what);
+  const events: Uint8Array[] = [];
+  for (let at = headerEnd + 1; at < body.length; ) {
+    const end = body.indexOf(LF, at);
+    if (end < 0) throw malformed(`its last line does not end in a line feed`);
+    if (end === at) throw malformed(`line ${events.length + 2} is empty`);
+    if (end - at > MAX_EVENT_BYTES) throw malformed(`event ${events.length + 1} is longer than ${MAX_EVENT_BYTES} bytes`);
+    events.push(new Uint8Array(body.buffer, body.byteOffset + at, end - at));
+    at = end + 1;
+  }
+  if (events.length !== header.events) throw malformed(`its header announces ${header.events} events and ${events.length} follow`);
+  return { header, events };
+}
 
 /** Parses with a schema; a failure names every field that is wrong. */
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown, what: string): T {

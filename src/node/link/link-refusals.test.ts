@@ -6,6 +6,7 @@ import type { ParleyNode } from '../server/index.js';
 import { freePort, startNode, writePair, type PairSetup } from '../testing/node-pair.js';
 import { signLinkRequest } from './link-auth.js';
 import { SYNC_PATH } from './http-link-transport.js';
+import { decodeExchange, encodeExchange, EXCHANGE_MEDIA_TYPE, syncResponseHeaderSchema } from './link-protocol.js';
 
 /*
  * Every way a peer (or someone pretending to be one) can send a bad exchange, each refused with
@@ -51,15 +52,20 @@ interface Exchange {
   checkpoint?: string | null;
 }
 
-function exchangeBody(exchange: Exchange): string {
-  return JSON.stringify({ events: exchange.events ?? [], have: exchange.have ?? 0, checkpoint: exchange.checkpoint ?? null, cosignature: null });
+function exchangeBody(exchange: Exchange): Uint8Array {
+  return encodeExchange({ events: (exchange.events ?? []).map(utf8), have: exchange.have ?? 0, checkpoint: exchange.checkpoint ?? null, cosignature: null });
 }
 
 async function send(body: string | Uint8Array, options: { keys?: NodeKeys; from?: string; headers?: Record<string, string>; now?: Date } = {}) {
   const bytes = typeof body === 'string' ? utf8(body) : body;
   const headers = options.headers ?? signLinkRequest(nodeCrypto, (options.keys ?? cnKeys).log, { method: 'POST', path: SYNC_PATH, from: options.from ?? BEIJING, to: WASHINGTON, body: bytes, now: options.now ?? new Date() });
-  const response = await fetch(`${us.url}${SYNC_PATH}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: Buffer.from(bytes) });
-  return { status: response.status, body: (await response.json()) as { code?: string; details?: Record<string, unknown>; size?: number } };
+  const response = await fetch(`${us.url}${SYNC_PATH}`, { method: 'POST', headers: { ...headers, 'content-type': EXCHANGE_MEDIA_TYPE }, body: Buffer.from(bytes) });
+  const answer = new Uint8Array(await response.arrayBuffer());
+  // An exchange is answered as an exchange; a refusal in JSON.
+  const reply: { code?: string; details?: Record<string, unknown>; size?: number } = response.ok
+    ? decodeExchange(answer, syncResponseHeaderSchema, 'answer').header
+    : (JSON.parse(new TextDecoder().decode(answer)) as { code?: string; details?: Record<string, unknown> });
+  return { status: response.status, body: reply };
 }
 
 const copySize = () => us.store.logSize(CN_LOG);
@@ -84,8 +90,12 @@ describe('refusals on the link', () => {
       ['an event signed by another key', () => send(next([beijingEvents(4, stranger)[3]!.text])), 400, 'E_EVENT_SIGNATURE_INVALID'],
       ['a gap in seq', () => send(next([good[4]!.text])), 409, 'E_EVENT_SEQ_GAP'],
       ['a broken chain', () => send(next([beijingEvents(1, cnKeys, 3, 'ab'.repeat(32))[0]!.text])), 409, 'E_EVENT_PREV_MISMATCH'],
-      ['malformed JSON', () => send('{"events": ['), 400, 'E_REQUEST_MALFORMED'],
-      ['JSON of the wrong shape', () => send(JSON.stringify({ events: 'all of them' })), 400, 'E_REQUEST_MALFORMED'],
+      ['no header line', () => send('{"events": ['), 400, 'E_REQUEST_MALFORMED'],
+      ['malformed JSON', () => send('{"events": [\n'), 400, 'E_REQUEST_MALFORMED'],
+      ['JSON of the wrong shape', () => send(`${JSON.stringify({ events: 'all of them' })}\n`), 400, 'E_REQUEST_MALFORMED'],
+      ['fewer events than announced', () => send(`${JSON.stringify({ events: 2, have: 0, checkpoint: null, cosignature: null })}\n${good[3]!.text}\n`), 400, 'E_REQUEST_MALFORMED'],
+      ['an event line cut short', () => send(`${JSON.stringify({ events: 1, have: 0, checkpoint: null, cosignature: null })}\n${good[3]!.text}`), 400, 'E_REQUEST_MALFORMED'],
+      ['a line that is not an event', () => send(`${JSON.stringify({ events: 1, have: 0, checkpoint: null, cosignature: null })}\nnot an event\n`), 400, 'E_EVENT_MALFORMED'],
       ['a body of 50 MB', () => send(new Uint8Array(50 * 1024 * 1024).fill(0x20)), 413, 'E_BODY_TOO_LARGE'],
     ];
     for (const [what, attempt, status, code] of cases) {
@@ -102,7 +112,7 @@ describe('refusals on the link', () => {
   });
 
   it('never executes a replayed request twice', async () => {
-    const body = utf8(exchangeBody({ events: beijingEvents(4)[3]!.text ? [beijingEvents(4)[3]!.text] : [] }));
+    const body = exchangeBody({ events: [beijingEvents(4)[3]!.text] });
     const headers = signLinkRequest(nodeCrypto, cnKeys.log, { method: 'POST', path: SYNC_PATH, from: BEIJING, to: WASHINGTON, body, now: new Date() });
     expect((await send(body, { headers })).status).toBe(200);
     const replay = await send(body, { headers });

@@ -184,7 +184,7 @@ export class PeerLink {
     const [checkpoint, out] = await Promise.all([this.ownCheckpoints.current(), answers ? this.store.readEvents(this.ownOrigin, request.have, MAX_BATCH_EVENTS + 1) : []]);
     return {
       size: taken.size,
-      events: out.slice(0, MAX_BATCH_EVENTS).map((e) => text(e.bytes)),
+      events: out.slice(0, MAX_BATCH_EVENTS).map((e) => e.bytes),
       more: out.length > MAX_BATCH_EVENTS,
       checkpoint: checkpoint.note,
       cosignature,
@@ -207,7 +207,7 @@ export class PeerLink {
     ]);
     const cosignature = this.pendingCosignature;
     return {
-      request: { events: events.map((e) => text(e.bytes)), have, checkpoint: checkpoint.note, cosignature },
+      request: { events: events.map((e) => e.bytes), have, checkpoint: checkpoint.note, cosignature },
       end: start + events.length,
       ownSize,
     };
@@ -258,10 +258,10 @@ export class PeerLink {
   }
 
   /** Stores the peer's events; receipts them, and answers link tests, if anything new needs it. */
-  private async takeIn(texts: readonly string[], quiet = false, deliveredUpTo = -1): Promise<IntakeResult> {
+  private async takeIn(events: readonly Uint8Array[], quiet = false, deliveredUpTo = -1): Promise<IntakeResult> {
     let taken: IntakeResult;
     try {
-      taken = await this.intake.accept(texts, deliveredUpTo);
+      taken = await this.intake.accept(events, deliveredUpTo);
     } catch (error) {
       if (isParleyError(error) && error.details.equivocation === true) await this.distrust(error);
       throw error;

@@ -26,8 +26,8 @@ async function intakeOnFreshStore(): Promise<{ store: Store; intake: PeerLogInta
   return { store, intake: new PeerLogIntake(store, nodeCrypto, systemClock, { peer: 'beijing', peerOrigin, ownOrigin, peerLogKey: beijing.publicKey }) };
 }
 
-/** Beijing's log as it would send it: `count` chained, signed events, as their canonical text. */
-function beijingLog(count: number): string[] {
+/** Beijing's log as it would send it: `count` chained, signed events, as their canonical bytes. */
+function beijingLog(count: number): Uint8Array[] {
   const events: EncodedEvent[] = [];
   for (let seq = 0; seq < count; seq++) {
     const prev = events[seq - 1];
@@ -38,7 +38,7 @@ function beijingLog(count: number): string[] {
       }),
     );
   }
-  return events.map((e) => fromUtf8(e.bytes));
+  return events.map((e) => e.bytes);
 }
 
 describe('taking in the peer log', () => {
@@ -50,7 +50,7 @@ describe('taking in the peer log', () => {
     expect(first).toMatchObject({ added: 5, size: 5 });
     expect(second).toMatchObject({ added: 5, size: 10 });
     const stored = await store.readEvents(peerOrigin, 0, 20);
-    expect(stored.map((e) => fromUtf8(e.bytes))).toEqual(log);
+    expect(stored.map((e) => fromUtf8(e.bytes))).toEqual(log.map(fromUtf8));
   });
 
   it('still refuses a batch that leaves a gap nothing fills, naming where to resume, and stores nothing of it', async () => {

@@ -58,8 +58,8 @@ export class PeerLogIntake {
    * `deliveredUpTo`: the highest seq of our own log the peer is known to hold by other means (it
    * said so in answer to a request we signed); the outbox cursor moves there in the same commit.
    */
-  async accept(texts: readonly string[], deliveredUpTo = -1): Promise<IntakeResult> {
-    const first = texts.length > 0 ? decodeEvent(this.crypto, texts[0]!).event.seq : 0;
+  async accept(batch: readonly Uint8Array[], deliveredUpTo = -1): Promise<IntakeResult> {
+    const first = batch.length > 0 ? decodeEvent(this.crypto, batch[0]!).event.seq : 0;
     for (let grace = performance.now() + GAP_GRACE_MS; ; ) {
       const nextStore = this.nextStore.promise;
       const result = await this.serial.run(async () => {
@@ -67,7 +67,7 @@ export class PeerLogIntake {
         // A batch that starts beyond our copy may only have overtaken the one before it (a
         // sender keeps more than one exchange in flight): it waits for that one, a little.
         if (first > size && performance.now() < grace) return null;
-        return this.storeChecked(await this.verified(texts, size), size, deliveredUpTo);
+        return this.storeChecked(await this.verified(batch, size), size, deliveredUpTo);
       });
       if (result) {
         if (result.added > 0) this.announceStored();
@@ -90,14 +90,14 @@ export class PeerLogIntake {
    * was verified when it was stored, so it costs a hash instead of a signature check: the two
    * directions of one link (our pull, the peer's push) often carry the same events at once.
    */
-  private async verified(texts: readonly string[], size: number): Promise<DecodedEvent[]> {
+  private async verified(batch: readonly Uint8Array[], size: number): Promise<DecodedEvent[]> {
     const { peerOrigin, peerLogKey } = this.identity;
-    if (texts.length === 0) return [];
+    if (batch.length === 0) return [];
     // A batch is consecutive (checked below), so the first seq places every event of it.
-    const first = decodeEvent(this.crypto, texts[0]!).event.seq;
-    const known = Math.max(0, Math.min(texts.length, size - first));
+    const first = decodeEvent(this.crypto, batch[0]!).event.seq;
+    const known = Math.max(0, Math.min(batch.length, size - first));
     const stored = known > 0 ? await this.store.readEvents(peerOrigin, first, known) : [];
-    const events = texts.map((text, i) => {
+    const events = batch.map((text, i) => {
       if (i < known) {
         const decoded = decodeEvent(this.crypto, text);
         const held = stored[i];
