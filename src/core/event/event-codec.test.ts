@@ -58,6 +58,8 @@ describe('events', () => {
     const cases: Array<[string, string, string | Uint8Array]> = [
       ['not JSON', 'E_EVENT_MALFORMED', '{"v":1'],
       ['not UTF-8', 'E_EVENT_MALFORMED', Uint8Array.from([0x7b, 0xff, 0x7d])],
+      // Decoding must not drop a leading byte order mark: the bytes, not a tidied text, are the event.
+      ['bytes after a byte order mark', 'E_EVENT_MALFORMED', Uint8Array.from([0xef, 0xbb, 0xbf, ...good.bytes])],
       ['an array', 'E_EVENT_MALFORMED', '[]'],
       ['missing sig', 'E_EVENT_UNSIGNED', JSON.stringify(unsigned)],
       ['an unknown field', 'E_EVENT_MALFORMED', good.text.replace('{"actor"', '{"a":1,"actor"')],
