@@ -18,6 +18,20 @@ export class ParleyError extends Error {
     this.details = details;
   }
 
+  /**
+   * A refusal whose message and details are spelled out when first read. For refusals that are
+   * often only counted or kept, never shown, and costly to spell out: a schema's list of every
+   * field problem, in a fold over a log whose bodies the schema refuses.
+   */
+  static deferred(code: ErrorCode, spell: () => { readonly message: string; readonly details: Record<string, unknown> }): ParleyError {
+    const error = new ParleyError(code, '');
+    let spelled: { readonly message: string; readonly details: Record<string, unknown> } | undefined;
+    const read = () => (spelled ??= spell());
+    Object.defineProperty(error, 'message', { get: () => read().message, configurable: true });
+    Object.defineProperty(error, 'details', { get: () => read().details, enumerable: true, configurable: true });
+    return error;
+  }
+
   /** What a person can do about it. */
   get hint(): string {
     return ERROR_CODES[this.code].hint;

@@ -143,7 +143,11 @@ export class LinkProjection {
     this.journal.begin(this.conflicts.length);
     const plan = planned(this.journal.state, line);
     if (typeof plan === 'function') plan();
-    else this.conflicts.push({ origin: line.origin, seq: line.seq, kind: line.kind, side: line.side, ts: line.ts, code: plan.code, message: plan.message });
+    else {
+      const refusal = plan;
+      // The message is read from the refusal when the conflict is shown: some refusals are spelled out only then.
+      this.conflicts.push({ origin: line.origin, seq: line.seq, kind: line.kind, side: line.side, ts: line.ts, code: refusal.code, get message() { return refusal.message; } });
+    }
   }
 }
 
