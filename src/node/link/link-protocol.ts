@@ -16,9 +16,15 @@ import { fromUtf8, ParleyError, utf8 } from '../../core/index.js';
 
 /** Events per exchange: large enough to drain a backlog fast, small enough to store in one transaction. */
 export const MAX_BATCH_EVENTS = 500;
-/** Bytes of one exchange's body: 500 events of up to 16 KiB, with room to spare. */
+/**
+ * One event's bytes, at most: above the 1 MiB an API request may carry, so that every event a
+ * node records can travel (an event the peer refused for its size would hold up the link for good).
+ */
+export const MAX_EVENT_BYTES = 2 * 1024 * 1024;
+/** A sender stops adding events to an exchange once it holds this many bytes (it always holds at least one). */
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+/** Bytes of one exchange's body: a full batch and its last, largest event, with room to spare. */
 export const MAX_LINK_BODY_BYTES = 16 * 1024 * 1024;
-const MAX_EVENT_BYTES = 256 * 1024;
 const MAX_HEADER_BYTES = 64 * 1024;
 
 /** The media type of an exchange, both ways. */
@@ -57,6 +63,16 @@ export type SyncResponse = Omit<z.infer<typeof syncResponseHeaderSchema>, 'event
 export type CosignatureLine = z.infer<typeof cosignature>;
 
 const LF = 0x0a;
+
+/** How many of `events` (oldest first) one exchange carries: at most MAX_BATCH_BYTES of them, and at least one. */
+export function batchLength(events: readonly { readonly bytes: Uint8Array }[]): number {
+  let bytes = 0;
+  for (let n = 0; n < Math.min(events.length, MAX_BATCH_EVENTS); n++) {
+    bytes += events[n]!.bytes.length + 1;
+    if (bytes > MAX_BATCH_BYTES && n > 0) return n;
+  }
+  return Math.min(events.length, MAX_BATCH_EVENTS);
+}
 
 /** The body of an exchange: its header line, then its events, a line each. */
 export function encodeExchange(exchange: SyncRequest | SyncResponse): Uint8Array {

@@ -3,6 +3,7 @@ import { fromBase64, fromUtf8, noteVerifierKey, openNote, parseVerifierKey, veri
 import { nodeCrypto } from '../crypto/index.js';
 import type { ParleyNode } from '../server/index.js';
 import { eventually, startPair } from '../testing/node-pair.js';
+import { batchLength, MAX_BATCH_BYTES } from './link-protocol.js';
 
 const running: ParleyNode[] = [];
 afterEach(async () => {
@@ -104,6 +105,18 @@ describe('the link between two nodes', () => {
     await usLink.open();
     expect((await kindsOf(us, usLink.ownOrigin)).filter((k) => k === 'link.opened')).toHaveLength(1);
     expect(cn.config.side).toBe('CN');
+  });
+
+  it('delivers events of up to a megabyte, in exchanges that stay under the body limit', async () => {
+    const { cn, usLink, cnLink } = await pair();
+    // 20 events of 0.9 MB: 18 MB in all, more than one exchange may carry (16 MiB).
+    const big = 'x'.repeat(900_000);
+    for (let n = 0; n < 20; n++) await usLink.record('message.sent', 'us/duty-officer', { n, big });
+    await eventually(async () => (await cn.store.logSize(cnLink.peerOrigin)) === (await usLink.own.size()), 30_000, 'the large events delivered');
+    const sizes = (await cn.store.readEvents(cnLink.peerOrigin, 0, 100)).map((e) => e.bytes.length).filter((n) => n > 900_000);
+    expect(sizes).toHaveLength(20);
+    expect(batchLength(Array.from({ length: 20 }, () => ({ bytes: new Uint8Array(900_000) })))).toBe(9);
+    expect(batchLength([{ bytes: new Uint8Array(MAX_BATCH_BYTES * 2) }])).toBe(1);
   });
 
   it('does not exchange again for what it wrote in answer to the peer', async () => {

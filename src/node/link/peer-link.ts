@@ -6,7 +6,7 @@ import { eventJson } from '../record/event-json.js';
 import { OwnLog } from '../record/own-log.js';
 import { PeerLogIntake, RECEIPT_KIND, type IntakeResult } from '../record/peer-log-intake.js';
 import type { Clock } from '../server/clock.js';
-import { MAX_BATCH_EVENTS, type CosignatureLine, type SyncRequest, type SyncResponse } from './link-protocol.js';
+import { batchLength, MAX_BATCH_EVENTS, type CosignatureLine, type SyncRequest, type SyncResponse } from './link-protocol.js';
 import { linkTestReactions, missedByPeer, missedTestIncident, type MissedByPeer } from './link-test-schedule.js';
 
 export interface LinkSelf {
@@ -184,8 +184,8 @@ export class PeerLink {
     const [checkpoint, out] = await Promise.all([this.ownCheckpoints.current(), answers ? this.store.readEvents(this.ownOrigin, request.have, MAX_BATCH_EVENTS + 1) : []]);
     return {
       size: taken.size,
-      events: out.slice(0, MAX_BATCH_EVENTS).map((e) => e.bytes),
-      more: out.length > MAX_BATCH_EVENTS,
+      events: out.slice(0, batchLength(out)).map((e) => e.bytes),
+      more: out.length > batchLength(out),
       checkpoint: checkpoint.note,
       cosignature,
     };
@@ -199,12 +199,13 @@ export class PeerLink {
   async nextExchange(from?: number): Promise<OutgoingExchange> {
     await this.assertTrusted();
     const start = from ?? this.peerHas ?? ((await this.store.lastAckedSeq(this.peer.name)) ?? -1) + 1;
-    const [events, have, checkpoint, ownSize] = await Promise.all([
+    const [read, have, checkpoint, ownSize] = await Promise.all([
       this.store.readEvents(this.ownOrigin, start, MAX_BATCH_EVENTS),
       this.store.logSize(this.peerOrigin),
       this.ownCheckpoints.current(),
       this.store.logSize(this.ownOrigin),
     ]);
+    const events = read.slice(0, batchLength(read));
     const cosignature = this.pendingCosignature;
     return {
       request: { events: events.map((e) => e.bytes), have, checkpoint: checkpoint.note, cosignature },
