@@ -53,3 +53,16 @@ for (const suite of SUITES) {
     });
   });
 }
+
+describe('node:crypto key cache', () => {
+  it('verifies against what the key bytes say now, even when the same array changed', () => {
+    const first = nodeCrypto.ed25519Signer(new Uint8Array(32).fill(7));
+    const second = nodeCrypto.ed25519Signer(new Uint8Array(32).fill(8));
+    const message = new TextEncoder().encode('parley');
+    const key = Uint8Array.from(first.publicKey);
+    expect(nodeCrypto.ed25519.verify(key, message, first.sign(message))).toBe(true);
+    key.set(second.publicKey);
+    expect(nodeCrypto.ed25519.verify(key, message, first.sign(message))).toBe(false);
+    expect(nodeCrypto.ed25519.verify(key, message, second.sign(message))).toBe(true);
+  });
+});

@@ -5,9 +5,14 @@ import type { CryptoSuite, Signer } from '../../core/index.js';
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
-// Verifying with a cached KeyObject avoids re-parsing the key for each of a million events.
+// Verifying with a cached KeyObject avoids re-parsing the key for each of a million events. A
+// pinned key is one bytes object, verified against again and again: it is found by identity first.
 const publicKeys = new Map<string, KeyObject>();
+// (The bytes are compared too: a caller may have changed them since.)
+const keyOfBytes = new WeakMap<Uint8Array, { readonly raw: Uint8Array; readonly key: KeyObject }>();
 function publicKeyObject(raw: Uint8Array): KeyObject {
+  const known = keyOfBytes.get(raw);
+  if (known && sameBytes(known.raw, raw)) return known.key;
   const id = Buffer.from(raw).toString('base64');
   let key = publicKeys.get(id);
   if (!key) {
@@ -15,7 +20,14 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
     if (publicKeys.size > 1024) publicKeys.clear();
     publicKeys.set(id, key);
   }
+  keyOfBytes.set(raw, { raw: Uint8Array.from(raw), key });
   return key;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** OpenSSL-backed primitives: several times faster than the pure suite, and the same answers. */
