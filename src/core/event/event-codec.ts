@@ -15,16 +15,37 @@ export function signingMessage(unsignedCanonicalText: string): Uint8Array {
 export function signEvent(crypto: CryptoSuite, signer: Signer, unsigned: UnsignedEvent): EncodedEvent {
   const checked = parseUnsignedEvent(unsigned);
   const unsignedText = canonicalJson(checked);
-  const sig = toBase64(signer.sign(signingMessage(unsignedText)));
+  // The signed message is built in a scratch buffer (the signer keeps nothing of it) and the
+  // event's bytes are copied out of it with the sig member put in: one allocation per event, not three.
+  const message = scratchFor(PREFIX_BYTES.length + unsignedText.length * 3);
+  message.set(PREFIX_BYTES, 0);
+  const unsignedLength = encoder.encodeInto(unsignedText, message.subarray(PREFIX_BYTES.length)).written;
+  const unsignedBytes = message.subarray(PREFIX_BYTES.length, PREFIX_BYTES.length + unsignedLength);
+  const sig = toBase64(signer.sign(message.subarray(0, PREFIX_BYTES.length + unsignedLength)));
   const event: SignedEvent = { ...checked, sig };
   // The signed form is the unsigned canonical text with `"sig"` put in its sorted place, just
   // before the top-level `"ts"` (the last `,"ts":"` in the text: only ts and v follow it), the
   // inverse of signedMessageOf below; serializing the whole event again would cost as much as
-  // the first serialization.
-  const at = unsignedText.lastIndexOf(',"ts":"');
-  const text = `${unsignedText.slice(0, at)},"sig":"${sig}"${unsignedText.slice(at)}`;
-  const bytes = utf8(text);
+  // the first serialization. The member is ASCII, so in the bytes it is found by searching them.
+  const at = unsignedText.lastIndexOf(TS_MEMBER);
+  const byteAt = unsignedLength === unsignedText.length ? at : lastIndexOfAscii(unsignedBytes, TS_MEMBER);
+  const member = `,"sig":"${sig}"`;
+  const text = `${unsignedText.slice(0, at)}${member}${unsignedText.slice(at)}`;
+  const bytes = new Uint8Array(unsignedLength + member.length);
+  bytes.set(unsignedBytes.subarray(0, byteAt), 0);
+  encoder.encodeInto(member, bytes.subarray(byteAt));
+  bytes.set(unsignedBytes.subarray(byteAt), byteAt + member.length);
   return { event, text, bytes, hash: crypto.sha256(bytes) };
+}
+
+const encoder = new TextEncoder();
+const TS_MEMBER = ',"ts":"';
+let scratch = new Uint8Array(64 * 1024);
+
+/** The scratch buffer, grown to hold at least `length` bytes. */
+function scratchFor(length: number): Uint8Array {
+  if (scratch.length < length) scratch = new Uint8Array(Math.max(length, scratch.length * 2));
+  return scratch;
 }
 
 /**
