@@ -30,6 +30,10 @@ export function openSqliteFile(path: string): Database.Database {
     // Only a new database takes it (before its first table; an existing one keeps its size).
     db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
+    // SQLite copies the WAL back into the database every 1,000 pages by default: 16 MB at 16 KiB
+    // pages, a copy long enough to show in the latency of the next commit. 256 pages keep each
+    // copy at the 4 MB it was with 4 KiB pages.
+    db.pragma('wal_autocheckpoint = 256');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
