@@ -16,6 +16,9 @@ import { StateJournal } from './state-journal.js';
 const KEPT_STEPS = 2_048;
 
 /** An event of the record that its machine refused during the fold: listed, never dropped in silence. */
+/** Steps folded between two turns of the event loop (every view waits for the whole catch-up). */
+const FOLD_SLICE = 500;
+
 export interface Conflict {
   readonly origin: string;
   readonly seq: number;
@@ -93,7 +96,12 @@ export class LinkProjection {
       if (change === null) throw new Error('The fold order changed before its start.');
     }
     if (change.from < this.journal.length) this.rewindTo(change.from);
-    for (const line of this.order.linesFrom(this.journal.length)) this.apply(line);
+    let applied = 0;
+    for (const line of this.order.linesFrom(this.journal.length)) {
+      this.apply(line);
+      // A long catch-up (a backlog after an outage) lets the rest of the process have turns.
+      if (++applied % FOLD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
     if (this.journal.length - this.journal.oldest > 2 * KEPT_STEPS) {
       const keep = this.journal.length - KEPT_STEPS;
       this.journal.forget(keep);
