@@ -56,10 +56,12 @@ function scratchFor(length: number): Uint8Array {
  * leaves it canonical, so the rest is exactly JCS(event without sig). The member is ASCII, so
  * its byte offset is found by searching the bytes, and no text is encoded again.
  */
-function signedMessageOf(bytes: Uint8Array, text: string, sig: string): Uint8Array {
+function signedMessageOf(bytes: Uint8Array, text: string, sig: string, inScratch = false): Uint8Array {
   const member = `,"sig":"${sig}"`;
   const at = text.length === bytes.length ? text.lastIndexOf(member) : lastIndexOfAscii(bytes, member);
-  const out = new Uint8Array(PREFIX_BYTES.length + bytes.length - member.length);
+  const length = PREFIX_BYTES.length + bytes.length - member.length;
+  // In the scratch buffer when only a signature check reads it, at once (no allocation per event).
+  const out = inScratch ? scratchFor(length).subarray(0, length) : new Uint8Array(length);
   out.set(PREFIX_BYTES, 0);
   out.set(bytes.subarray(0, at), PREFIX_BYTES.length);
   out.set(bytes.subarray(at + member.length), PREFIX_BYTES.length + at);
@@ -75,7 +77,7 @@ function lastIndexOfAscii(bytes: Uint8Array, needle: string): number {
 }
 
 export interface DecodedEvent extends EncodedEvent {
-  /** The bytes the signature covers. */
+  /** The bytes the signature covers (made when read). */
   readonly signedMessage: Uint8Array;
 }
 
@@ -95,7 +97,13 @@ export function decodeEvent(crypto: CryptoSuite, input: Uint8Array | string): De
     throw new ParleyError('E_EVENT_NOT_CANONICAL', 'The event bytes are not its RFC 8785 canonical form.', { seq: event.seq });
   }
   const bytes = typeof input === 'string' ? utf8(input) : input;
-  return { event, text, bytes, hash: crypto.sha256(bytes), signedMessage: signedMessageOf(bytes, text, event.sig) };
+  const hash = crypto.sha256(bytes);
+  return {
+    event, text, bytes, hash,
+    get signedMessage() {
+      return signedMessageOf(bytes, text, event.sig);
+    },
+  };
 }
 
 /** Decode and verify an event as a member of `expectedLog`, signed by `publicKey`. */
@@ -105,7 +113,7 @@ export function verifyEvent(crypto: CryptoSuite, input: Uint8Array | string, pub
   if (event.log !== expectedLog) {
     throw new ParleyError('E_EVENT_WRONG_LOG', `Event ${event.seq} belongs to log "${event.log}", not "${expectedLog}".`, { seq: event.seq });
   }
-  if (!crypto.ed25519.verify(publicKey, decoded.signedMessage, fromBase64(event.sig, 64))) {
+  if (!crypto.ed25519.verify(publicKey, signedMessageOf(decoded.bytes, decoded.text, event.sig, true), fromBase64(event.sig, 64))) {
     throw new ParleyError('E_EVENT_SIGNATURE_INVALID', `The signature of event ${event.seq} of ${event.log} does not verify.`, { seq: event.seq });
   }
   return decoded;
