@@ -144,7 +144,7 @@ export function parseEventBody(kind: string, body: unknown): unknown {
   if (!isMechanismEventKind(kind)) refuse('E_EVENT_KIND_UNKNOWN', `"${kind}" is not a mechanism event kind.`, { kind });
   const checked = checkedBody(kind, body);
   if ('data' in checked) return checked.data;
-  throw checked.refusal;
+  throw checked.refusal();
 }
 
 /** The body if it matches its kind's schema, else undefined: for readers that skip what does not match. */
@@ -153,7 +153,7 @@ export function matchingEventBody<K extends MechanismEventKind>(kind: K, body: u
   return 'data' in checked ? (checked.data as EventBody<K>) : undefined;
 }
 
-type CheckedBody = { readonly kind: string; readonly data: unknown } | { readonly kind: string; readonly refusal: ParleyError };
+type CheckedBody = { readonly kind: string; readonly data: unknown } | { readonly kind: string; readonly refusal: () => ParleyError };
 
 /**
  * Bodies already checked, by identity. A node parses each event once (its readers share the
@@ -171,14 +171,16 @@ function checkedBody(kind: MechanismEventKind, body: unknown): CheckedBody {
   if (result.success) {
     checked = { kind, data: result.data };
   } else {
-    // Spelled out only when read: the index only skips such a body, and the fold keeps the
-    // refusal as a conflict that is read only when someone lists them.
+    // Made only for a reader that refuses (the index only skips such a body), and spelled out
+    // only when read: the fold keeps the refusal as a conflict, read when someone lists them.
+    let refusal: ParleyError | undefined;
     checked = {
       kind,
-      refusal: ParleyError.deferred('E_EVENT_BODY_INVALID', () => {
-        const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-        return { message: `The body of a ${kind} event is invalid: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}.`, details: { kind, issues } };
-      }),
+      refusal: () =>
+        (refusal ??= ParleyError.deferred('E_EVENT_BODY_INVALID', () => {
+          const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+          return { message: `The body of a ${kind} event is invalid: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}.`, details: { kind, issues } };
+        })),
     };
   }
   if (key) checkedBodies.set(key, checked);
