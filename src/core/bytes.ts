@@ -21,6 +21,25 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/**
+ * A buffer kept for work that fills it and is done with it in one synchronous step (a message to
+ * sign, verify or hash), so that the work allocates nothing per call. It grows to the largest
+ * length asked for; what `take` returns is valid until the next call.
+ */
+export class ScratchBytes {
+  private buffer: Uint8Array;
+
+  constructor(initialLength: number) {
+    this.buffer = new Uint8Array(initialLength);
+  }
+
+  /** The buffer, at least `length` bytes long. */
+  take(length: number): Uint8Array {
+    if (this.buffer.length < length) this.buffer = new Uint8Array(Math.max(length, this.buffer.length * 2));
+    return this.buffer;
+  }
+}
+
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;

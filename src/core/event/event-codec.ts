@@ -1,4 +1,4 @@
-import { concatBytes, fromBase64, fromUtf8, toBase64, toHex, utf8 } from '../bytes.js';
+import { fromBase64, fromUtf8, ScratchBytes, toBase64, toHex, utf8 } from '../bytes.js';
 import type { CryptoSuite, Signer } from '../crypto/index.js';
 import { ParleyError } from '../errors/index.js';
 import { canonicalJson, isCanonicalJsonBytes, isCanonicalText } from '../json/index.js';
@@ -7,17 +7,13 @@ import { parseSignedEvent, parseUnsignedEvent } from './event-schema.js';
 
 const PREFIX_BYTES = utf8(EVENT_SIGNING_PREFIX);
 
-/** The bytes an event signature covers: the domain prefix, then JCS of the event without `sig`. */
-export function signingMessage(unsignedCanonicalText: string): Uint8Array {
-  return concatBytes(PREFIX_BYTES, utf8(unsignedCanonicalText));
-}
-
 export function signEvent(crypto: CryptoSuite, signer: Signer, unsigned: UnsignedEvent): EncodedEvent {
   const checked = parseUnsignedEvent(unsigned);
   const unsignedText = canonicalJson(checked);
   // The signed message is built in a scratch buffer (the signer keeps nothing of it) and the
   // event's bytes are copied out of it with the sig member put in: one allocation per event, not three.
-  const message = scratchFor(PREFIX_BYTES.length + unsignedText.length * 3);
+  // The bytes an event signature covers: the domain prefix, then JCS of the event without `sig`.
+  const message = scratch.take(PREFIX_BYTES.length + unsignedText.length * 3);
   message.set(PREFIX_BYTES, 0);
   const unsignedLength = encoder.encodeInto(unsignedText, message.subarray(PREFIX_BYTES.length)).written;
   const unsignedBytes = message.subarray(PREFIX_BYTES.length, PREFIX_BYTES.length + unsignedLength);
@@ -40,13 +36,7 @@ export function signEvent(crypto: CryptoSuite, signer: Signer, unsigned: Unsigne
 
 const encoder = new TextEncoder();
 const TS_MEMBER = ',"ts":"';
-let scratch = new Uint8Array(64 * 1024);
-
-/** The scratch buffer, grown to hold at least `length` bytes. */
-function scratchFor(length: number): Uint8Array {
-  if (scratch.length < length) scratch = new Uint8Array(Math.max(length, scratch.length * 2));
-  return scratch;
-}
+const scratch = new ScratchBytes(64 * 1024);
 
 /**
  * The signed message, cut out of the event's canonical bytes rather than re-serialized.
@@ -61,7 +51,7 @@ function signedMessageOf(bytes: Uint8Array, text: string, sig: string, inScratch
   const at = text.length === bytes.length ? text.lastIndexOf(member) : lastIndexOfAscii(bytes, member);
   const length = PREFIX_BYTES.length + bytes.length - member.length;
   // In the scratch buffer when only a signature check reads it, at once (no allocation per event).
-  const out = inScratch ? scratchFor(length).subarray(0, length) : new Uint8Array(length);
+  const out = inScratch ? scratch.take(length).subarray(0, length) : new Uint8Array(length);
   out.set(PREFIX_BYTES, 0);
   out.set(bytes.subarray(0, at), PREFIX_BYTES.length);
   out.set(bytes.subarray(at + member.length), PREFIX_BYTES.length + at);

@@ -1,4 +1,5 @@
 import type { CryptoSuite } from '../crypto/index.js';
+import { ScratchBytes } from '../bytes.js';
 import { ParleyError } from '../errors/index.js';
 
 /**
@@ -18,13 +19,13 @@ export const emptyRoot = (crypto: MerkleHasher): Uint8Array => crypto.sha256(new
 export function leafHash(crypto: MerkleHasher, data: Uint8Array): Uint8Array {
   // Copied into a kept buffer, as node hashes are below: a node hashes each event it stores or
   // sends, and a fresh buffer per event is an allocation outside the heap for the collector.
-  if (leafInput.length < data.length + 1) leafInput = new Uint8Array(Math.max(data.length + 1, leafInput.length * 2));
-  leafInput[0] = 0x00;
-  leafInput.set(data, 1);
-  return crypto.sha256(leafInput.subarray(0, data.length + 1));
+  const input = leafInput.take(data.length + 1);
+  input[0] = 0x00;
+  input.set(data, 1);
+  return crypto.sha256(input.subarray(0, data.length + 1));
 }
 
-let leafInput = new Uint8Array(16 * 1024);
+const leafInput = new ScratchBytes(16 * 1024);
 
 // One buffer serves every node hash: streaming a million-event log makes about a million of
 // them, and the hash is synchronous, so nothing can observe the buffer between fill and hash.

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, hash, sign, verify, type KeyObject } from 'node:crypto';
-import type { CryptoSuite, Signer } from '../../core/index.js';
+import { equalBytes, type CryptoSuite, type Signer } from '../../core/index.js';
 
 // DER wrappings of raw Ed25519 keys (RFC 8410 §4 and §7): node:crypto takes keys as SPKI/PKCS#8.
 const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
@@ -12,7 +12,7 @@ const publicKeys = new Map<string, KeyObject>();
 const keyOfBytes = new WeakMap<Uint8Array, { readonly raw: Uint8Array; readonly key: KeyObject }>();
 function publicKeyObject(raw: Uint8Array): KeyObject {
   const known = keyOfBytes.get(raw);
-  if (known && sameBytes(known.raw, raw)) return known.key;
+  if (known && equalBytes(known.raw, raw)) return known.key;
   const id = Buffer.from(raw).toString('base64');
   let key = publicKeys.get(id);
   if (!key) {
@@ -22,12 +22,6 @@ function publicKeyObject(raw: Uint8Array): KeyObject {
   }
   keyOfBytes.set(raw, { raw: Uint8Array.from(raw), key });
   return key;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** OpenSSL-backed primitives: several times faster than the pure suite, and the same answers. */
