@@ -182,10 +182,11 @@ export class PeerLink {
     if (request.cosignature) await this.ownCheckpoints.addCosignature(request.cosignature.size, request.cosignature.line);
     const cosignature = request.checkpoint ? await this.witnessNote(request.checkpoint) : null;
     const [checkpoint, out] = await Promise.all([this.ownCheckpoints.current(), answers ? this.store.readEvents(this.ownOrigin, request.have, MAX_BATCH_EVENTS + 1) : []]);
+    const carried = batchLength(out);
     return {
       size: taken.size,
-      events: out.slice(0, batchLength(out)).map((e) => e.bytes),
-      more: out.length > batchLength(out),
+      events: out.slice(0, carried).map((e) => e.bytes),
+      more: out.length > carried,
       checkpoint: checkpoint.note,
       cosignature,
     };

@@ -2,6 +2,7 @@ import { isParleyError, toMechanismEvent, type ParleyError, type Side } from '..
 import type { LogStore } from '../../store/index.js';
 import type { PeerLink } from '../link/peer-link.js';
 import { SerialQueue } from '../record/serial-queue.js';
+import { nextTurn } from '../record/next-turn.js';
 import type { MechanismState } from './mechanism-state.js';
 import { planStep, type Commit } from './plan-step.js';
 import { FoldSequence, type ReadLog } from './fold-order.js';
@@ -15,10 +16,10 @@ import { StateJournal } from './state-journal.js';
  */
 const KEPT_STEPS = 2_048;
 
-/** An event of the record that its machine refused during the fold: listed, never dropped in silence. */
 /** Steps folded between two turns of the event loop (every view waits for the whole catch-up). */
 const FOLD_SLICE = 500;
 
+/** An event of the record that its machine refused during the fold: listed, never dropped in silence. */
 export interface Conflict {
   readonly origin: string;
   readonly seq: number;
@@ -100,7 +101,7 @@ export class LinkProjection {
     for (const line of this.order.linesFrom(this.journal.length)) {
       this.apply(line);
       // A long catch-up (a backlog after an outage) lets the rest of the process have turns.
-      if (++applied % FOLD_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (++applied % FOLD_SLICE === 0) await nextTurn();
     }
     if (this.journal.length - this.journal.oldest > 2 * KEPT_STEPS) {
       const keep = this.journal.length - KEPT_STEPS;

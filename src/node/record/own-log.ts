@@ -1,6 +1,7 @@
 import { isParleyError, leafHash, signEvent, toHex, type CryptoSuite, type EncodedEvent, type JsonObject, type PeerRef, type Signer } from '../../core/index.js';
 import { toEventRecord, type EventRecord, type LogStore } from '../../store/index.js';
 import type { Clock } from '../server/clock.js';
+import { nextTurn } from './next-turn.js';
 import { StoredTree } from './stored-tree.js';
 
 /** What a caller asks to be recorded; the writer adds log, seq, prev, peer, ts and the signature. */
@@ -161,9 +162,4 @@ export class OwnLog {
     }
     return records;
   }
-}
-
-/** Resolves after the I/O and timers already waiting have had their turn. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

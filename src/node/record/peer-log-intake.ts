@@ -97,13 +97,13 @@ export class PeerLogIntake {
     const first = decodeEvent(this.crypto, batch[0]!).event.seq;
     const known = Math.max(0, Math.min(batch.length, size - first));
     const stored = known > 0 ? await this.store.readEvents(peerOrigin, first, known) : [];
-    const events = batch.map((text, i) => {
+    const events = batch.map((bytes, i) => {
       if (i < known) {
-        const decoded = decodeEvent(this.crypto, text);
+        const decoded = decodeEvent(this.crypto, bytes);
         const held = stored[i];
         if (held && held.seq === decoded.event.seq && equalBytes(held.hash, decoded.hash)) return decoded;
       }
-      return verifyEvent(this.crypto, text, peerLogKey, peerOrigin);
+      return verifyEvent(this.crypto, bytes, peerLogKey, peerOrigin);
     });
     events.forEach((e, i) => {
       const expected = first + i;
