@@ -1,6 +1,6 @@
 import type { BenchDialect } from './bench-nodes.js';
 import type { LinkBenchOptions } from './federation-benchmark.js';
-import { machine, round } from './link-workload.js';
+import { machine, round, TIME_DIGITS } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
 import { WARM_UP, withWarmLink, type LinkBenchReport } from './warm-link.js';
 
@@ -46,7 +46,7 @@ export async function runCatchupBenchmark(backlog: number, options: LinkBenchOpt
     const latency = await workload.atRates(options.rates, options.seconds, options.maxPerRate, options.timeoutS, log);
     const { lost, duplicated } = workload.delivery(await bench.peer.tally());
     return {
-      benchmark: 'catchup', dialect: options.dialect, backlog, drain_seconds: round(drain, 3), stored_seconds: round(stored, 3),
+      benchmark: 'catchup', dialect: options.dialect, backlog, drain_seconds: round(drain, TIME_DIGITS), stored_seconds: round(stored, TIME_DIGITS),
       events_per_s: Math.round(receipted / drain), restart_seconds: round((back - restarting) / 1000, 3),
       latency_ms: latency, lost, duplicated, timed_out: !delivered, machine: atStart,
     };

@@ -1,5 +1,5 @@
 import type { BenchDialect } from './bench-nodes.js';
-import { machine, round } from './link-workload.js';
+import { machine, round, TIME_DIGITS } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
 import { WARM_UP, withWarmLink, type LinkBenchReport } from './warm-link.js';
 
@@ -62,7 +62,7 @@ export async function runFederationBenchmark(events: number, options: LinkBenchO
     const latency = await workload.atRates(options.rates, options.seconds, options.maxPerRate, options.timeoutS, log);
     const { lost, duplicated } = workload.delivery(await bench.peer.tally());
     return {
-      benchmark: 'federation', dialect: options.dialect, events, seconds: round(ackedMs / 1000, 3),
+      benchmark: 'federation', dialect: options.dialect, events, seconds: round(ackedMs / 1000, TIME_DIGITS),
       events_per_s: Math.round((receipted / ackedMs) * 1000), stored_per_s: Math.round((stored / storedMs) * 1000),
       recorded_per_s: Math.round((events / (recordedAt - started)) * 1000),
       cpu_us_per_event: {
