@@ -1,6 +1,7 @@
 import { isParleyError, noteVerifierKey, parseVerifierKey, ParleyError, type CryptoSuite, type DecodedEvent, type JsonObject } from '../../core/index.js';
 import type { EventRecord, Store } from '../../store/index.js';
 import type { NodeKeys, PinnedPeerConfig } from '../config/index.js';
+import type { SignatureChecks } from '../crypto/index.js';
 import { OwnCheckpoints, PeerWitness } from '../record/checkpoints.js';
 import { eventJson } from '../record/event-json.js';
 import { OwnLog } from '../record/own-log.js';
@@ -38,6 +39,8 @@ export interface PeerLinkOptions {
    * the cosigned state fresh without taxing every exchange.
    */
   readonly checkpointEveryMs?: number;
+  /** Where the signatures of the peer's events are checked (by default inline, with the link's suite). */
+  readonly signatures?: SignatureChecks;
 }
 
 /** One exchange on its way: its request, where the own-log events it carries end, and our log's size when it was made. */
@@ -123,7 +126,7 @@ export class PeerLink {
     this.ownOrigin = `${self.host}/${peer.name}`;
     this.peerOrigin = `${this.peerHost}/${self.name}`;
     this.own = new OwnLog(store, crypto, keys.log, clock, this.ownOrigin, this.peerOrigin);
-    this.intake = new PeerLogIntake(store, crypto, clock, { peer: peer.name, peerOrigin: this.peerOrigin, ownOrigin: this.ownOrigin, peerLogKey: logKey.publicKey });
+    this.intake = new PeerLogIntake(store, crypto, clock, { peer: peer.name, peerOrigin: this.peerOrigin, ownOrigin: this.ownOrigin, peerLogKey: logKey.publicKey }, options.signatures);
     this.ownCheckpoints = new OwnCheckpoints(store, crypto, keys.log, clock, this.ownOrigin, witnessKey, options.checkpointEveryMs ?? 0);
     const peerLogKeyForOrigin = noteVerifierKey(crypto, this.peerOrigin, 'ed25519', logKey.publicKey);
     this.own.onAppended((events, quiet) => {

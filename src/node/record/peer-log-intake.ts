@@ -1,7 +1,9 @@
 import {
-  decodeEvent, equalBytes, leafHash, ParleyError, toHex, verifyEvent, type CryptoSuite, type DecodedEvent, type PeerRef,
+  decodeEventOfLog, equalBytes, leafHash, ParleyError, signatureOf, signatureRefusal, signedMessageLength, toHex, writeSignedMessage,
+  type CryptoSuite, type DecodedEvent, type PeerRef,
 } from '../../core/index.js';
 import { toEventRecord, type CheckpointStore, type EventRecord, type LogStore } from '../../store/index.js';
+import { inlineSignatureChecks, type SignatureChecks } from '../crypto/index.js';
 import type { Clock } from '../server/clock.js';
 import { rememberEventJson } from './event-json.js';
 import { SerialQueue } from './serial-queue.js';
@@ -50,6 +52,7 @@ export class PeerLogIntake {
     private readonly crypto: CryptoSuite,
     private readonly clock: Clock,
     readonly identity: PeerLogIdentity,
+    private readonly signatures: SignatureChecks = inlineSignatureChecks(crypto),
   ) {
     this.tree = new StoredTree(store, crypto, identity.peerOrigin);
   }
@@ -59,7 +62,10 @@ export class PeerLogIntake {
    * said so in answer to a request we signed); the outbox cursor moves there in the same commit.
    */
   async accept(batch: readonly Uint8Array[], deliveredUpTo = -1): Promise<IntakeResult> {
-    const first = batch.length > 0 ? decodeEvent(this.crypto, batch[0]!).event.seq : 0;
+    // Signatures are checked before the batch queues to be stored: the next batch's are checked
+    // (in the signature worker) while the one before it is stored.
+    const events = this.consecutive(await this.verified(batch));
+    const first = events[0]?.event.seq ?? 0;
     for (let grace = performance.now() + GAP_GRACE_MS; ; ) {
       const nextStore = this.nextStore.promise;
       const result = await this.serial.run(async () => {
@@ -67,7 +73,7 @@ export class PeerLogIntake {
         // A batch that starts beyond our copy may only have overtaken the one before it (a
         // sender keeps more than one exchange in flight): it waits for that one, a little.
         if (first > size && performance.now() < grace) return null;
-        return this.storeChecked(await this.verified(batch, size), size, deliveredUpTo);
+        return this.storeChecked(events, size, deliveredUpTo);
       });
       if (result) {
         if (result.added > 0) this.announceStored();
@@ -86,25 +92,68 @@ export class PeerLogIntake {
   }
 
   /**
-   * Decodes and verifies a batch. An event we already hold byte for byte (same seq, same hash)
-   * was verified when it was stored, so it costs a hash instead of a signature check: the two
-   * directions of one link (our pull, the peer's push) often carry the same events at once.
+   * Decodes and verifies a batch, failing on its first bad event. An event we already hold byte
+   * for byte (same seq, same hash) was verified when it was stored, so it costs a hash instead of
+   * a signature check: the two directions of one link (our pull, the peer's push) often carry the
+   * same events at once. What we hold is read outside the queue that stores batches, so it may be
+   * less than what is stored by then: such an event is only checked in full.
    */
-  private async verified(batch: readonly Uint8Array[], size: number): Promise<DecodedEvent[]> {
-    const { peerOrigin, peerLogKey } = this.identity;
-    if (batch.length === 0) return [];
-    // A batch is consecutive (checked below), so the first seq places every event of it.
-    const first = decodeEvent(this.crypto, batch[0]!).event.seq;
-    const known = Math.max(0, Math.min(batch.length, size - first));
-    const stored = known > 0 ? await this.store.readEvents(peerOrigin, first, known) : [];
-    const events = batch.map((bytes, i) => {
-      if (i < known) {
-        const decoded = decodeEvent(this.crypto, bytes);
-        const held = stored[i];
-        if (held && held.seq === decoded.event.seq && equalBytes(held.hash, decoded.hash)) return decoded;
+  private async verified(batch: readonly Uint8Array[]): Promise<DecodedEvent[]> {
+    const { peerOrigin } = this.identity;
+    const events: DecodedEvent[] = [];
+    let refusal: unknown = null;
+    for (const bytes of batch) {
+      try {
+        events.push(decodeEventOfLog(this.crypto, bytes, peerOrigin));
+      } catch (error) {
+        refusal = error;
+        break;
       }
-      return verifyEvent(this.crypto, bytes, peerLogKey, peerOrigin);
+    }
+    // An event that fails to decode fails the batch, but a bad signature before it is named first.
+    const signed = await this.unheld(events);
+    await this.checkSignatures(signed);
+    if (refusal !== null) throw refusal;
+    return events;
+  }
+
+  /** The events of a decoded batch that this copy does not already hold byte for byte. */
+  private async unheld(events: readonly DecodedEvent[]): Promise<readonly DecodedEvent[]> {
+    const first = events[0]?.event.seq;
+    if (first === undefined) return events;
+    const size = await this.store.logSize(this.identity.peerOrigin);
+    const known = Math.max(0, Math.min(events.length, size - first));
+    if (known === 0) return events;
+    const stored = await this.store.readEvents(this.identity.peerOrigin, first, known);
+    return events.filter((e, i) => {
+      const held = i < known ? stored[i] : undefined;
+      return !(held && held.seq === e.event.seq && equalBytes(held.hash, e.hash));
     });
+  }
+
+  /** Throws the refusal of the first event whose signature by the peer's pinned key does not verify. */
+  private async checkSignatures(events: readonly DecodedEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    let length = 0;
+    for (const e of events) length += signedMessageLength(e);
+    // One buffer for all the signed messages; each check reads its part of it.
+    const messages = new Uint8Array(length);
+    let at = 0;
+    const checks = events.map((e) => {
+      const end = at + writeSignedMessage(e, messages, at);
+      const check = { message: messages.subarray(at, end), signature: signatureOf(e) };
+      at = end;
+      return check;
+    });
+    const ok = await this.signatures.verifyAll(this.identity.peerLogKey, checks);
+    const bad = ok.indexOf(false);
+    if (bad >= 0) throw signatureRefusal(events[bad]!);
+  }
+
+  /** The batch, once it is known to hold consecutive seqs. */
+  private consecutive(events: readonly DecodedEvent[]): readonly DecodedEvent[] {
+    const { peerOrigin } = this.identity;
+    const first = events[0]?.event.seq ?? 0;
     events.forEach((e, i) => {
       const expected = first + i;
       if (e.event.seq !== expected) {

@@ -4,7 +4,7 @@ import websocket from '@fastify/websocket';
 import { openStore, type Store } from '../../store/index.js';
 import { withRecentEvents } from '../record/recent-events.js';
 import { loadKeyFile, loadNodeConfig, publicKeysOf, type NodeConfig, type NodeKeys } from '../config/index.js';
-import { nodeCrypto } from '../crypto/index.js';
+import { nodeCrypto, SignatureWorker } from '../crypto/index.js';
 import { HttpLinkTransport } from '../link/http-link-transport.js';
 import { registerLinkRoutes } from '../link/link-routes.js';
 import { DEFAULT_LINK_TIMING, LinkSender, type LinkTiming } from '../link/link-sender.js';
@@ -96,10 +96,12 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   });
 
   const links = new Map<string, NodeLink>();
+  // One worker for the whole node checks the signatures of large batches from any peer.
+  const signatures = new SignatureWorker(nodeCrypto);
   try {
     for (const peer of config.peers) {
       const self = { name: config.name, host: config.host, side: config.side, timeZone: config.timeZone };
-      const link = new PeerLink(store, nodeCrypto, clock, keys, self, peer, { checkpointEveryMs: timing.checkpointEveryMs });
+      const link = new PeerLink(store, nodeCrypto, clock, keys, self, peer, { checkpointEveryMs: timing.checkpointEveryMs, signatures });
       await link.open();
       const transport = new HttpLinkTransport(nodeCrypto, keys.log, clock, { url: peer.url, from: config.host, to: link.peerHost }, 15_000);
       const sender = new LinkSender(link, transport, store, clock, timing, (error) => app.log.error({ err: error, peer: peer.name }, 'link error'));
@@ -110,6 +112,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       links.set(peer.name, { link, sender, tester });
     }
   } catch (error) {
+    await signatures.close();
     await store.close();
     throw error;
   }
@@ -151,6 +154,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       await app.close();
       await Promise.all([...links.values()].map(({ link }) => link.own.settled()));
       await unlisten?.();
+      await signatures.close();
       await store.close();
     },
   };
