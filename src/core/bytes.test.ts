@@ -1,7 +1,7 @@
 import { base64 } from '@scure/base';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromBase64, toBase64 } from './bytes.js';
+import { fromBase64, isHexOf, toBase64, toHex } from './bytes.js';
 
 /** What the reference implementation makes of `text`: its bytes, or null where it refuses. */
 function reference(text: string): Uint8Array | null {
@@ -59,5 +59,21 @@ describe('base64 (RFC 4648 §4)', () => {
 
   it('refuses a signature of the wrong length with the expected length named', () => {
     expect(() => fromBase64(toBase64(new Uint8Array(63)), 64)).toThrow('Expected 64 bytes of base64, got 63.');
+  });
+});
+
+describe('hex comparison', () => {
+  it('matches exactly the lowercase spelling of the bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 40 }), fc.nat(), fc.constantFrom(...'0123456789abcdefABCDEFg \u0100'), (bytes, at, char) => {
+        const hex = toHex(bytes);
+        expect(isHexOf(hex, bytes)).toBe(true);
+        const i = hex.length === 0 ? 0 : at % hex.length;
+        const edited = hex.slice(0, i) + char + hex.slice(i + 1);
+        expect(isHexOf(edited, bytes)).toBe(edited === hex);
+        expect(isHexOf(hex + '0', bytes)).toBe(false);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });

@@ -57,6 +57,18 @@ export function toHex(bytes: Uint8Array): string {
 const HEX_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < 16; i++) HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
 
+/** Whether `hex` is the lowercase hex spelling of `bytes`, without spelling the bytes out. */
+export function isHexOf(hex: string, bytes: Uint8Array): boolean {
+  if (hex.length !== 2 * bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) {
+    const code = hex.charCodeAt(2 * i);
+    const next = hex.charCodeAt(2 * i + 1);
+    // A character that is not a lowercase hex digit has the value -1, which makes the pair negative: never a byte.
+    if (code >= 128 || next >= 128 || ((HEX_VALUE[code]! << 4) | HEX_VALUE[next]!) !== bytes[i]) return false;
+  }
+  return true;
+}
+
 /** Lowercase hex only: the record uses one spelling of each hash so that equal values compare equal as text. */
 export function fromHex(text: string, expectedLength?: number): Uint8Array {
   const invalid = (): ParleyError => new ParleyError('E_ENCODING_INVALID', `"${text.slice(0, 20)}…" is not lowercase hex.`);

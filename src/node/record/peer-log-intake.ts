@@ -1,5 +1,5 @@
 import {
-  decodeEventOfLog, equalBytes, leafHash, ParleyError, signatureOf, signatureRefusal, signedMessageLength, toHex, writeSignedMessage,
+  decodeEventOfLog, equalBytes, isHexOf, leafHash, ParleyError, signatureOf, signatureRefusal, signedMessageLength, writeSignedMessage,
   type CryptoSuite, type DecodedEvent, type PeerRef,
 } from '../../core/index.js';
 import { toEventRecord, type CheckpointStore, type EventRecord, type LogStore } from '../../store/index.js';
@@ -191,12 +191,12 @@ export class PeerLogIntake {
   }
 
   private checkChain(events: readonly DecodedEvent[], before: EventRecord | undefined): void {
-    let prev = before ? toHex(before.hash) : null;
+    let prev = before?.hash ?? null;
     for (const { event, hash } of events) {
-      if (event.prev !== prev) {
+      if (prev === null ? event.prev !== null : event.prev === null || !isHexOf(event.prev, prev)) {
         throw new ParleyError('E_EVENT_PREV_MISMATCH', `Event ${event.seq} of ${event.log} names a prev hash that is not the hash of event ${event.seq - 1}.`, { seq: event.seq });
       }
-      prev = toHex(hash);
+      prev = hash;
     }
   }
 
@@ -226,7 +226,7 @@ export class PeerLogIntake {
       if (!ref) continue;
       const ours = hashOf.get(ref.seq);
       if (!ours) throw new ParleyError('E_PEER_REF_UNKNOWN', `Event ${event.seq} of ${event.log} refers to event ${ref.seq} of ${ownOrigin}, which this node never wrote.`, { seq: event.seq });
-      if (toHex(ours.hash) !== ref.hash) {
+      if (!isHexOf(ref.hash, ours.hash)) {
         throw new ParleyError('E_PEER_REF_MISMATCH', `Event ${event.seq} of ${event.log} refers to event ${ref.seq} of ${ownOrigin} by another hash than the one this node signed.`, { seq: event.seq });
       }
     }
