@@ -37,4 +37,32 @@ describe('the newest events kept in memory', () => {
       expect(plain(await recent.readEventsAt(origin, seqs)), `at ${seqs.join(',')}`).toEqual(plain(await store.readEventsAt(origin, seqs)));
     }
   });
+
+  it('where other processes write the same logs, answers a read past what it keeps from memory only when that reaches the head', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'parley-recent-')), 'parley.db');
+    const store = await openStore({ dialect: 'sqlite', path });
+    stores.push(store);
+    await store.createLog({ origin, role: 'own', peer: 'beijing', createdAt: new Date() });
+    let databaseReads = 0;
+    const counted: Store = { ...store, readEvents: (...args) => (databaseReads++, store.readEvents(...args)) };
+    const signer = nodeCrypto.ed25519Signer(new Uint8Array(32).fill(4));
+    const append = (through: Store, from: number, count: number) =>
+      new OwnLog(through, nodeCrypto, signer, systemClock, origin, null).appendAll(Array.from({ length: count }, (_, i) => ({ kind: 'message.sent', actor: 'us/duty-officer', body: { n: from + i } })));
+    // Two processes of one side on one database, as on PostgreSQL.
+    const first = withRecentEvents(counted, false);
+    const second = withRecentEvents(counted, false);
+    await append(first, 0, 40);
+
+    databaseReads = 0;
+    expect(plain(await first.readEvents(origin, 30, 100))).toEqual(plain(await store.readEvents(origin, 30, 100)));
+    expect(databaseReads).toBe(0);
+
+    // The other process writes on: the head is beyond what the first keeps, so the rows are read.
+    await append(second, 40, 10);
+    databaseReads = 0;
+    const read = await first.readEvents(origin, 30, 100);
+    expect(read.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => 30 + i));
+    expect(plain(read)).toEqual(plain(await store.readEvents(origin, 30, 100)));
+    expect(databaseReads).toBe(1);
+  });
 });

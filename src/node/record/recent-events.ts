@@ -38,18 +38,19 @@ class RecentRun {
 
 /**
  * The store, with the newest events of each log kept in memory as this process stores them.
- * Right after a batch is stored, the mechanism fold, the search index, the next exchange and the
+ * Right after a batch is stored the mechanism fold, the search index, the next exchange and the
  * peer-reference checks all read it; from memory they do not read and decode the same rows again
  * and again. Logs are append-only, so a kept event never goes stale.
  *
- * A read may end at the end of what is kept only where no other process writes the database
- * (SQLite: one process per file), so what this process stored last is the log's head. Where other
- * processes of this side write too (PostgreSQL, HA), only a read the kept events answer in full
- * comes from memory.
+ * A read that the kept events answer in full comes from memory. One that runs past them (a
+ * reader at the head of the log asks for a page) comes from memory only if the kept events
+ * reach the log's head: where no other process writes the database (SQLite: one process per
+ * file) what this process stored last is the head; where other processes of this side write too
+ * (PostgreSQL, HA) the store's size of the log says where the head is, a far cheaper read than
+ * the rows.
  */
-export function withRecentEvents(store: Store): Store {
+export function withRecentEvents(store: Store, onlyWriter = store.dialect === 'sqlite'): Store {
   const runs = new Map<string, RecentRun>();
-  const onlyWriter = store.dialect === 'sqlite';
   const runOf = (origin: string): RecentRun => {
     let run = runs.get(origin);
     if (!run) runs.set(origin, (run = new RecentRun()));
@@ -58,7 +59,7 @@ export function withRecentEvents(store: Store): Store {
   const recent: Pick<LogStore, 'readEvents' | 'readEventsAt' | 'appendOwnEvents' | 'appendPeerEvents'> = {
     async readEvents(origin, fromSeq, limit) {
       const kept = runs.get(origin)?.from(fromSeq, limit);
-      if (kept && (kept.length === limit || onlyWriter)) return kept;
+      if (kept && (kept.length === limit || onlyWriter || (await store.logSize(origin)) === fromSeq + kept.length)) return kept;
       return store.readEvents(origin, fromSeq, limit);
     },
     async readEventsAt(origin, seqs) {
