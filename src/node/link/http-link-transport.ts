@@ -1,3 +1,5 @@
+import http from 'node:http';
+import https from 'node:https';
 import { ERROR_CODES, ParleyError, type CryptoSuite, type ErrorCode, type Signer } from '../../core/index.js';
 import type { Clock } from '../server/clock.js';
 import { signLinkRequest } from './link-auth.js';
@@ -6,40 +8,67 @@ import type { LinkTransport } from './peer-link.js';
 
 export const SYNC_PATH = '/v1/link/sync';
 
-/** The exchange over HTTP(S), every request signed with this node's log key. */
+/** What came back: the status and the whole body. */
+interface HttpAnswer {
+  readonly status: number;
+  readonly body: Uint8Array;
+}
+
+/**
+ * The exchange over HTTP(S), every request signed with this node's log key. Sent with
+ * node:http(s) over kept-alive connections rather than with fetch: on loopback a request and its
+ * answer took 0.13–0.24 ms with it and 0.48–0.68 ms with fetch, and a third to a quarter of the
+ * CPU time, which an exchange per event pays at a low rate.
+ */
 export class HttpLinkTransport implements LinkTransport {
+  private readonly agent: http.Agent;
+  private readonly target: URL;
+
   constructor(
     private readonly crypto: CryptoSuite,
     private readonly signer: Signer,
     private readonly clock: Clock,
     private readonly route: { readonly url: string; readonly from: string; readonly to: string },
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.target = new URL(SYNC_PATH, route.url);
+    // Idle connections do not keep the process alive, and are let go before the peer's keep-alive
+    // timeout (the agent reads the peer's Keep-Alive hint).
+    this.agent = this.target.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+  }
 
   async sync(request: SyncRequest): Promise<SyncResponse> {
     const body = encodeExchange(request);
     const headers = signLinkRequest(this.crypto, this.signer, { method: 'POST', path: SYNC_PATH, from: this.route.from, to: this.route.to, body, now: this.clock.now() });
-    let response: Response;
-    try {
-      response = await fetch(new URL(SYNC_PATH, this.route.url), {
-        method: 'POST',
-        headers: { ...headers, 'content-type': EXCHANGE_MEDIA_TYPE, accept: EXCHANGE_MEDIA_TYPE },
-        // The very bytes the signature covers.
-        body: body as Uint8Array<ArrayBuffer>,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      throw new ParleyError('E_PEER_UNREACHABLE', `${this.route.to} at ${this.route.url} cannot be reached: ${(error as Error).cause ?? (error as Error).message}.`);
-    }
-    let answer: Uint8Array;
-    try {
-      answer = new Uint8Array(await response.arrayBuffer());
-    } catch (error) {
-      throw new ParleyError('E_PEER_UNREACHABLE', `${this.route.to} broke off its answer (HTTP ${response.status}): ${(error as Error).message}.`);
-    }
-    if (!response.ok) throw refusalOf(this.route.to, response.status, answer);
-    const { header, events } = decodeExchange(answer, syncResponseHeaderSchema, `answer of ${this.route.to}`);
+    const answer = await this.post({ ...headers, 'content-type': EXCHANGE_MEDIA_TYPE, accept: EXCHANGE_MEDIA_TYPE, 'content-length': String(body.length) }, body);
+    if (answer.status < 200 || answer.status > 299) throw refusalOf(this.route.to, answer.status, answer.body);
+    const { header, events } = decodeExchange(answer.body, syncResponseHeaderSchema, `answer of ${this.route.to}`);
     return { ...header, events };
+  }
+
+  /** Lets go of the kept-alive connections. */
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private post(headers: Record<string, string>, body: Uint8Array): Promise<HttpAnswer> {
+    const unreachable = (error: Error): ParleyError => new ParleyError('E_PEER_UNREACHABLE', `${this.route.to} at ${this.route.url} cannot be reached: ${error.message}.`);
+    return new Promise((resolve, reject) => {
+      const send = this.target.protocol === 'https:' ? https.request : http.request;
+      const outgoing = send(this.target, { method: 'POST', agent: this.agent, headers, signal: AbortSignal.timeout(this.timeoutMs) }, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('end', () => {
+          const whole = Buffer.concat(chunks);
+          resolve({ status: incoming.statusCode ?? 0, body: new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength) });
+        });
+        incoming.on('error', (error) => reject(new ParleyError('E_PEER_UNREACHABLE', `${this.route.to} broke off its answer (HTTP ${incoming.statusCode}): ${error.message}.`)));
+        incoming.on('aborted', () => reject(new ParleyError('E_PEER_UNREACHABLE', `${this.route.to} broke off its answer (HTTP ${incoming.statusCode}).`)));
+      });
+      outgoing.on('error', (error) => reject(unreachable(error)));
+      // The very bytes the signature covers.
+      outgoing.end(body);
+    });
   }
 }
 

@@ -98,12 +98,14 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   const links = new Map<string, NodeLink>();
   // One worker for the whole node checks the signatures of large batches from any peer.
   const signatures = new SignatureWorker(nodeCrypto);
+  const transports: HttpLinkTransport[] = [];
   try {
     for (const peer of config.peers) {
       const self = { name: config.name, host: config.host, side: config.side, timeZone: config.timeZone };
       const link = new PeerLink(store, nodeCrypto, clock, keys, self, peer, { checkpointEveryMs: timing.checkpointEveryMs, signatures });
       await link.open();
       const transport = new HttpLinkTransport(nodeCrypto, keys.log, clock, { url: peer.url, from: config.host, to: link.peerHost }, 15_000);
+      transports.push(transport);
       const sender = new LinkSender(link, transport, store, clock, timing, (error) => app.log.error({ err: error, peer: peer.name }, 'link error'));
       const tester = new LinkTester(link, store, clock, options.linkTestCheckMs ?? 30_000, (error) => app.log.error({ err: error, peer: peer.name }, 'link test error'));
       tester.shouldAct = () => sender.status().sending;
@@ -150,6 +152,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       // Senders finish the exchange in flight; then the server drains in-flight requests; then
       // every queued append commits; only then does the store close.
       await Promise.all([...links.values()].map(({ sender, tester }) => Promise.all([sender.stop(), tester.stop()])));
+      for (const transport of transports) transport.close();
       await housekeeping.stop();
       await app.close();
       await Promise.all([...links.values()].map(({ link }) => link.own.settled()));
