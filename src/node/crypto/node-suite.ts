@@ -2,7 +2,7 @@ import { createPrivateKey, createPublicKey, hash, sign, verify, type KeyObject }
 import { equalBytes, type CryptoSuite, type Signer } from '../../core/index.js';
 
 // DER wrappings of raw Ed25519 keys (RFC 8410 §4 and §7): node:crypto takes keys as SPKI/PKCS#8.
-const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+export const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 // Verifying with a cached KeyObject avoids re-parsing the key for each of a million events. A

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { CryptoSuite } from '../../core/index.js';
+import { SPKI_PREFIX } from './node-suite.js';
 
 /** One Ed25519 signature to check: the exact bytes it covers and the 64-byte signature. */
 export interface SignatureCheck {
@@ -38,7 +39,7 @@ export const OFFLOAD_FROM = 16;
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createPublicKey, verify } = require('node:crypto');
-const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const SPKI_PREFIX = Buffer.from('${SPKI_PREFIX.toString('hex')}', 'hex');
 let keyBytes = null;
 let key = null;
 parentPort.on('message', ({ id, publicKey, data, ends, signatures }) => {

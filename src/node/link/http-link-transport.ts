@@ -23,6 +23,7 @@ interface HttpAnswer {
 export class HttpLinkTransport implements LinkTransport {
   private readonly agent: http.Agent;
   private readonly target: URL;
+  private readonly request: typeof http.request;
 
   constructor(
     private readonly crypto: CryptoSuite,
@@ -34,7 +35,9 @@ export class HttpLinkTransport implements LinkTransport {
     this.target = new URL(SYNC_PATH, route.url);
     // Idle connections do not keep the process alive, and are let go before the peer's keep-alive
     // timeout (the agent reads the peer's Keep-Alive hint).
-    this.agent = this.target.protocol === 'https:' ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+    const secure = this.target.protocol === 'https:';
+    this.agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+    this.request = secure ? https.request : http.request;
   }
 
   async sync(request: SyncRequest): Promise<SyncResponse> {
@@ -54,8 +57,7 @@ export class HttpLinkTransport implements LinkTransport {
   private post(headers: Record<string, string>, body: Uint8Array): Promise<HttpAnswer> {
     const unreachable = (error: Error): ParleyError => new ParleyError('E_PEER_UNREACHABLE', `${this.route.to} at ${this.route.url} cannot be reached: ${error.message}.`);
     return new Promise((resolve, reject) => {
-      const send = this.target.protocol === 'https:' ? https.request : http.request;
-      const outgoing = send(this.target, { method: 'POST', agent: this.agent, headers, signal: AbortSignal.timeout(this.timeoutMs) }, (incoming) => {
+      const outgoing = this.request(this.target, { method: 'POST', agent: this.agent, headers, signal: AbortSignal.timeout(this.timeoutMs) }, (incoming) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
         incoming.on('end', () => {

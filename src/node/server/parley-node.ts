@@ -47,6 +47,7 @@ export interface NodeLink {
   readonly link: PeerLink;
   readonly sender: LinkSender;
   readonly tester: LinkTester;
+  readonly transport: HttpLinkTransport;
 }
 
 /** Everything long-lived in the node has start() and stop(). */
@@ -98,20 +99,18 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
   const links = new Map<string, NodeLink>();
   // One worker for the whole node checks the signatures of large batches from any peer.
   const signatures = new SignatureWorker(nodeCrypto);
-  const transports: HttpLinkTransport[] = [];
   try {
     for (const peer of config.peers) {
       const self = { name: config.name, host: config.host, side: config.side, timeZone: config.timeZone };
       const link = new PeerLink(store, nodeCrypto, clock, keys, self, peer, { checkpointEveryMs: timing.checkpointEveryMs, signatures });
       await link.open();
       const transport = new HttpLinkTransport(nodeCrypto, keys.log, clock, { url: peer.url, from: config.host, to: link.peerHost }, 15_000);
-      transports.push(transport);
       const sender = new LinkSender(link, transport, store, clock, timing, (error) => app.log.error({ err: error, peer: peer.name }, 'link error'));
       const tester = new LinkTester(link, store, clock, options.linkTestCheckMs ?? 30_000, (error) => app.log.error({ err: error, peer: peer.name }, 'link test error'));
       tester.shouldAct = () => sender.status().sending;
       link.deliversItself = () => sender.delivering();
       link.heardFromPeer = () => sender.heardFromPeer();
-      links.set(peer.name, { link, sender, tester });
+      links.set(peer.name, { link, sender, tester, transport });
     }
   } catch (error) {
     await signatures.close();
@@ -152,7 +151,7 @@ export async function openNode(configPath: string, options: NodeOptions = {}): P
       // Senders finish the exchange in flight; then the server drains in-flight requests; then
       // every queued append commits; only then does the store close.
       await Promise.all([...links.values()].map(({ sender, tester }) => Promise.all([sender.stop(), tester.stop()])));
-      for (const transport of transports) transport.close();
+      for (const { transport } of links.values()) transport.close();
       await housekeeping.stop();
       await app.close();
       await Promise.all([...links.values()].map(({ link }) => link.own.settled()));
