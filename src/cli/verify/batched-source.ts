@@ -1,60 +1,44 @@
 import type { CheckedBatch, CheckedEventSource } from '../../core/index.js';
-import type { RawBatch } from './line-batches.js';
+import type { LogIdentity } from './check-range.js';
+import type { LineRange } from './line-ranges.js';
 import type { BatchChecker } from './worker-pool.js';
 
-export interface LogIdentity {
-  readonly log: string;
-  readonly peer: string;
-  readonly publicKey: Uint8Array;
-}
-
 /**
- * One log's checked batches in file order, keeping up to `depth` batches at the workers so they
- * stay busy while the main thread walks the chains. Bounded, so memory does not grow with the file.
+ * One log's checked ranges in file order, keeping up to `depth` ranges at the workers so they
+ * stay busy while the main thread walks the chains. Bounded, so memory does not grow with the
+ * file. Each range comes back numbered from its own first line; its lines are numbered here,
+ * after the lines of the ranges before it.
  */
 export class BatchedEventSource implements CheckedEventSource {
   private readonly inflight: Promise<CheckedBatch>[] = [];
-  private ended = false;
+  private linesBefore = 0;
 
   constructor(
-    private readonly batches: AsyncIterator<RawBatch>,
+    private readonly ranges: Iterator<LineRange>,
     private readonly identity: LogIdentity,
     private readonly checker: BatchChecker,
     private readonly depth: number,
   ) {}
 
   async next(): Promise<CheckedBatch | null> {
-    await this.fill();
-    const batch = this.inflight.shift();
-    if (!batch) return null;
-    // Top up behind the batch taken, so the workers have work while the caller walks this one.
-    void this.fill();
-    return batch;
+    this.fill();
+    const pending = this.inflight.shift();
+    if (!pending) return null;
+    // Top up behind the range taken, so the workers have work while the caller walks this one.
+    this.fill();
+    const batch = await pending;
+    const before = this.linesBefore;
+    this.linesBefore += batch.count;
+    if (before === 0) return batch;
+    return { ...batch, firstLine: before + batch.firstLine, failure: batch.failure && { ...batch.failure, line: before + batch.failure.line } };
   }
 
-  private filling: Promise<void> | null = null;
-
-  private fill(): Promise<void> {
-    this.filling ??= this.fillNow().finally(() => (this.filling = null));
-    return this.filling;
-  }
-
-  /** Never rejects: a read error takes the place of the batch it prevented, so it is reported in file order. */
-  private async fillNow(): Promise<void> {
-    while (!this.ended && this.inflight.length < this.depth) {
-      let result: Promise<CheckedBatch>;
-      try {
-        const step = await this.batches.next();
-        if (step.done) {
-          this.ended = true;
-          break;
-        }
-        result = this.checker.check({ ...this.identity, ...step.value });
-      } catch (err) {
-        this.ended = true;
-        result = Promise.reject(err as Error);
-      }
-      // Failures surface when the batch is awaited in order; this only stops an early rejection being reported as unhandled.
+  private fill(): void {
+    while (this.inflight.length < this.depth) {
+      const step = this.ranges.next();
+      if (step.done) return;
+      const result = this.checker.check({ ...this.identity, range: step.value });
+      // Failures surface when the range is awaited in order; this only stops an early rejection being reported as unhandled.
       result.catch(() => {});
       this.inflight.push(result);
     }

@@ -9,7 +9,7 @@ export interface EventBatch {
   readonly log: string;
   readonly peer: string;
   readonly publicKey: Uint8Array;
-  /** The lines' bytes as they stand in the file, each preceded by one zero byte (see line-batches). */
+  /** The lines' bytes as they stand in the file, each preceded by one zero byte (see line-ranges). */
   readonly data: Uint8Array;
   /** Per line, its start and its end (before the newline) in `data`. */
   readonly bounds: Uint32Array;

@@ -97,6 +97,26 @@ describe('parley verify (in process)', () => {
     expect(await failure(dir)).toMatchObject({ code: 'E_EVENT_MALFORMED', log: sides[1].origin, line: 4 });
   });
 
+  // With worker threads (which run only from the build), see the command's tests: their bundle spans several ranges.
+  it('names the same line and event when the files are read in many small ranges', async () => {
+    const dir = copy();
+    const ls = lines(dir, 0);
+    ls[41] = ls[41]!.replace('"text":"', '"text":"X');
+    writeLines(dir, 0, ls);
+    for (const rangeBytes of [1, 997, 4096]) {
+      expect((await verifyBundle(pristine, { threads: 0, rangeBytes })).failure, `ranges of ${rangeBytes} bytes`).toBeNull();
+      expect(await failure(dir, { rangeBytes })).toMatchObject({ code: 'E_EVENT_SIGNATURE_INVALID', log: sides[0].origin, seq: 41, line: 42 });
+    }
+  });
+
+  it('a line longer than any event: E_EVENT_MALFORMED at that line, without reading it whole', async () => {
+    const dir = copy();
+    const ls = lines(dir, 1);
+    ls[30] = 'y'.repeat(5 * 1024 * 1024);
+    writeLines(dir, 1, ls);
+    expect(await failure(dir, { rangeBytes: 4096 })).toMatchObject({ code: 'E_EVENT_MALFORMED', log: sides[1].origin, line: 31 });
+  });
+
   it('a flipped bit anywhere in an events file is always caught', async () => {
     const original = readFileSync(eventsPath(pristine, 0));
     for (const at of [0, 1, 100, 777, 5000, original.length - 2, Math.floor(original.length / 2), Math.floor(original.length / 3)]) {

@@ -7,7 +7,7 @@ import {
 } from '../../core/index.js';
 import { nodeCrypto } from '../../node/index.js';
 import { BatchedEventSource } from './batched-source.js';
-import { lineBatches } from './line-batches.js';
+import { lineRanges } from './line-ranges.js';
 import { nodeLinePrimitives } from './node-line-primitives.js';
 import { nodeMerkleHasher } from './node-sha256.js';
 import { WorkerPool, inlineChecker, type BatchChecker } from './worker-pool.js';
@@ -19,6 +19,8 @@ export interface VerifyOptions {
   readonly pinnedKeys?: readonly string[];
   readonly crypto?: CryptoSuite;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Bytes of an events file each thread reads and checks at a time; tests make it small to cut many ranges. */
+  readonly rangeBytes?: number;
 }
 
 export interface VerifyFailure {
@@ -105,12 +107,14 @@ export async function verifyBundle(dir: string, options: VerifyOptions = {}): Pr
       }
       const note = await readBundleFile(dir, log.checkpoint, log.origin);
       const checkpoint = openBundleCheckpoint(crypto, note, log);
+      let size: number;
       try {
-        await stat(join(dir, log.events));
+        size = (await stat(join(dir, log.events))).size;
       } catch {
         throw new ParleyError('E_BUNDLE_UNREADABLE', `${log.events} (log ${log.origin}) cannot be read.`, { log: log.origin });
       }
-      const source = new BatchedEventSource(lineBatches(join(dir, log.events)), { log: log.origin, peer: log.peer, publicKey: checkpoint.publicKey }, checker, Math.max(2, threads * 2));
+      const ranges = lineRanges(join(dir, log.events), size, options.rangeBytes);
+      const source = new BatchedEventSource(ranges, { log: log.origin, peer: log.peer, publicKey: checkpoint.publicKey }, checker, Math.max(2, threads * 2));
       toVerify.push({ origin: log.origin, peer: log.peer, checkpoint, source, tree: new RootAccumulator(options.crypto ?? nodeMerkleHasher) });
     }
     const verified = await verifyRecord(toVerify, () => {

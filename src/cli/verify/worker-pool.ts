@@ -1,15 +1,18 @@
 import { Worker } from 'node:worker_threads';
 import type { CheckedBatch, CryptoSuite } from '../../core/index.js';
-import { checkBatch, suitePrimitives, type EventBatch, type LinePrimitives } from './check-batch.js';
+import { suitePrimitives, type LinePrimitives } from './check-batch.js';
+import { checkRange, type RangeJob } from './check-range.js';
+import { RangeReader } from './line-ranges.js';
 
 export interface BatchChecker {
-  check(batch: EventBatch): Promise<CheckedBatch>;
+  check(job: RangeJob): Promise<CheckedBatch>;
   close(): Promise<void>;
 }
 
-/** Checks batches on the calling thread: for tests, and for `--threads 0`. */
+/** Reads and checks ranges on the calling thread: for tests, and for `--threads 0`. */
 export function inlineChecker(crypto: CryptoSuite, primitives: LinePrimitives = suitePrimitives(crypto)): BatchChecker {
-  return { check: async (batch) => checkBatch(crypto, batch, primitives), close: async () => {} };
+  const reader = new RangeReader();
+  return { check: async (job) => checkRange(crypto, job, reader, primitives), close: async () => {} };
 }
 
 interface Pending {
@@ -17,7 +20,7 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** A fixed set of worker threads, each job going to the least-loaded worker. */
+/** A fixed set of worker threads, each job going to the least-loaded worker, which reads the range itself. */
 export class WorkerPool implements BatchChecker {
   private readonly workers: { worker: Worker; pending: Map<number, Pending> }[] = [];
   private nextId = 0;
@@ -41,13 +44,13 @@ export class WorkerPool implements BatchChecker {
     }
   }
 
-  check(batch: EventBatch): Promise<CheckedBatch> {
+  check(job: RangeJob): Promise<CheckedBatch> {
     let slot = this.workers[0]!;
     for (const s of this.workers) if (s.pending.size < slot.pending.size) slot = s;
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, batch }, [batch.data.buffer as ArrayBuffer, batch.bounds.buffer as ArrayBuffer]);
+      slot.worker.postMessage({ id, job });
     });
   }
 

@@ -1,0 +1,128 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/** No event is anywhere near this large; a longer line is refused rather than buffered. */
+export const MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+/** A stretch of an events file, given by byte offsets: it holds the lines whose first byte lies in [start, end). */
+export interface LineRange {
+  readonly path: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Consecutive ranges of `rangeBytes` covering a file of `size` bytes, in file order. */
+export function* lineRanges(path: string, size: number, rangeBytes = 256 * 1024): Generator<LineRange> {
+  for (let start = 0; start < size; start += rangeBytes) yield { path, start, end: Math.min(size, start + rangeBytes) };
+}
+
+export interface RangeLines {
+  /** The lines' bytes as read, each preceded by one zero byte (see `RangeReader`). Valid until the reader's next read. */
+  readonly data: Uint8Array;
+  /** Per line, its start and its end (before the newline) in `data`. Valid until the next read. */
+  readonly bounds: Uint32Array;
+  /** Index of a line longer than MAX_LINE_BYTES, which stops the range after the lines before it; -1 when there is none. */
+  readonly tooLong: number;
+}
+
+const NEWLINE = 10;
+const MORE_BYTES = 64 * 1024;
+
+/**
+ * Reads the lines of a range into one buffer of its own, reused from read to read, so the thread
+ * that checks them also reads them and no batch is copied or allocated on the way.
+ *
+ * The range is read from one byte before its start: that byte tells whether a line starts right at
+ * `start` or whether the first bytes finish a line the previous range owns. The last line owned
+ * may run past `end`; it is read to its newline (or to the end of the file, which need not end in
+ * one). Each newline is overwritten with a zero byte, and the buffer starts with one, so every
+ * line is preceded by a zero: the RFC 9162 leaf hash, SHA-256(0x00 ‖ line), is then taken in place.
+ */
+export class RangeReader {
+  private buffer = new Uint8Array(1 + 512 * 1024);
+  private bounds = new Uint32Array(1024);
+  /** File offset of the byte at buffer[1]. */
+  private from = 0;
+  /** Bytes of the file in the buffer, from buffer[1]. */
+  private have = 0;
+  private eof = false;
+
+  read(range: LineRange): RangeLines {
+    const fd = openSync(range.path, 'r');
+    try {
+      return this.readFrom(fd, range);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private readFrom(fd: number, range: LineRange): RangeLines {
+    this.from = range.start > 0 ? range.start - 1 : 0;
+    this.have = 0;
+    this.eof = false;
+    this.buffer[0] = 0;
+    this.readMore(fd, range.end - this.from);
+    // `at` is the buffer index of the next line's first byte.
+    let at: number;
+    if (range.start === 0) at = 1;
+    else if (this.have === 0) at = -1;
+    else if (this.buffer[1] === NEWLINE) at = 2;
+    else {
+      const newline = this.buffer.indexOf(NEWLINE, 2);
+      at = newline >= 0 && newline < 1 + this.have ? newline + 1 : -1;
+    }
+    let lines = 0;
+    let tooLong = -1;
+    while (at > 0 && this.fileOffset(at) < range.end) {
+      let newline = this.newlineFrom(at);
+      while (newline < 0 && !this.eof && 1 + this.have - at <= MAX_LINE_BYTES) {
+        this.readMore(fd, MORE_BYTES);
+        newline = this.newlineFrom(at);
+      }
+      const end = newline >= 0 ? newline : 1 + this.have;
+      if (end - at > MAX_LINE_BYTES) {
+        tooLong = lines;
+        break;
+      }
+      if (end === at && newline < 0) break; // the file ends right after the previous line's newline
+      if (2 * lines + 2 > this.bounds.length) {
+        const grown = new Uint32Array(2 * this.bounds.length);
+        grown.set(this.bounds);
+        this.bounds = grown;
+      }
+      this.buffer[at - 1] = 0;
+      this.bounds[2 * lines] = at;
+      this.bounds[2 * lines + 1] = end;
+      lines++;
+      at = end + 1;
+    }
+    return { data: this.buffer, bounds: this.bounds.subarray(0, 2 * lines), tooLong };
+  }
+
+  private fileOffset(at: number): number {
+    return this.from + at - 1;
+  }
+
+  private newlineFrom(at: number): number {
+    const newline = this.buffer.indexOf(NEWLINE, at);
+    return newline >= 0 && newline < 1 + this.have ? newline : -1;
+  }
+
+  /** Appends up to `bytes` more of the file to the buffer, growing it if need be; marks the end of the file when it is reached. */
+  private readMore(fd: number, bytes: number): void {
+    if (1 + this.have + bytes > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(2 * this.buffer.length, 1 + this.have + bytes));
+      grown.set(this.buffer.subarray(0, 1 + this.have));
+      this.buffer = grown;
+    }
+    let wanted = bytes;
+    while (wanted > 0) {
+      const read = readSync(fd, this.buffer, 1 + this.have, wanted, this.from + this.have);
+      if (read === 0) {
+        this.eof = true;
+        return;
+      }
+      this.have += read;
+      wanted -= read;
+    }
+  }
+}
