@@ -62,21 +62,21 @@ export class RangeReader {
     this.buffer[0] = 0;
     this.readMore(fd, range.end - this.from);
     // `at` is the buffer index of the next line's first byte.
-    let at: number;
-    if (range.start === 0) at = 1;
-    else if (this.have === 0) at = -1;
-    else if (this.buffer[1] === NEWLINE) at = 2;
-    else {
-      const newline = this.buffer.indexOf(NEWLINE, 2);
-      at = newline >= 0 && newline < 1 + this.have ? newline + 1 : -1;
+    let at = 1;
+    if (range.start > 0) {
+      // The first line owned starts after the first newline from the byte before `start` on.
+      const newline = this.newlineFrom(1);
+      at = newline >= 0 ? newline + 1 : -1;
     }
     let lines = 0;
     let tooLong = -1;
     while (at > 0 && this.fileOffset(at) < range.end) {
       let newline = this.newlineFrom(at);
       while (newline < 0 && !this.eof && 1 + this.have - at <= MAX_LINE_BYTES) {
+        // Only the bytes just read can hold the newline: a long line is scanned once, not once per read.
+        const searched = 1 + this.have;
         this.readMore(fd, MORE_BYTES);
-        newline = this.newlineFrom(at);
+        newline = this.newlineFrom(searched);
       }
       const end = newline >= 0 ? newline : 1 + this.have;
       if (end - at > MAX_LINE_BYTES) {
