@@ -153,6 +153,13 @@ export function matchingEventBody<K extends MechanismEventKind>(kind: K, body: u
   return 'data' in checked ? (checked.data as EventBody<K>) : undefined;
 }
 
+/** The message and details of a body its kind's schema refuses: every field problem, by path. */
+function spellRefusal(kind: MechanismEventKind, body: unknown): { readonly message: string; readonly details: Record<string, unknown> } {
+  const result = EVENT_CATALOGUE[kind].body.safeParse(body);
+  const issues = result.success ? [] : result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+  return { message: `The body of a ${kind} event is invalid: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}.`, details: { kind, issues } };
+}
+
 type CheckedBody = { readonly kind: string; readonly data: unknown } | { readonly kind: string; readonly refusal: () => ParleyError };
 
 /**
@@ -173,15 +180,11 @@ function checkedBody(kind: MechanismEventKind, body: unknown): CheckedBody {
   } else {
     // Made only for a reader that refuses (the index only skips such a body), and spelled out
     // only when read: the fold keeps the refusal as a conflict, read when someone lists them.
+    // It keeps the body, not the schema's error: each of the error's issues holds the input and
+    // the schema, and its messages are strings built in pieces; a fold keeps every conflict it
+    // meets. When the refusal is read the body is checked again (it is never changed).
     let refusal: ParleyError | undefined;
-    checked = {
-      kind,
-      refusal: () =>
-        (refusal ??= ParleyError.deferred('E_EVENT_BODY_INVALID', () => {
-          const issues = result.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-          return { message: `The body of a ${kind} event is invalid: ${issues.map((i) => `${i.path || '(body)'}: ${i.message}`).join('; ')}.`, details: { kind, issues } };
-        })),
-    };
+    checked = { kind, refusal: () => (refusal ??= ParleyError.deferred('E_EVENT_BODY_INVALID', () => spellRefusal(kind, body))) };
   }
   if (key) checkedBodies.set(key, checked);
   return checked;
