@@ -25,6 +25,7 @@ function readAll(content: string | Buffer, rangeBytes: number): { lines: string[
     }
     if (read.tooLong >= 0) tooLong.push(lines.length);
   }
+  reader.close();
   return { lines, tooLong };
 }
 
@@ -63,6 +64,25 @@ describe('line ranges', () => {
     expect(read.tooLong).toEqual([2]);
     expect(read.lines.slice(0, 2)).toEqual(['a', 'bb']);
     expect(readAll('y'.repeat(MAX_LINE_BYTES), 256 * 1024)).toEqual({ lines: ['y'.repeat(MAX_LINE_BYTES)], tooLong: [] });
+  });
+
+  it('keeps one file open from range to range, and opens the next file when the ranges change files', () => {
+    const a = fileOf('a1\na2\na3\n');
+    const b = fileOf('b1\nb2\n');
+    const reader = new RangeReader();
+    const linesOfRange = (range: { path: string; start: number; end: number }): string[] => {
+      const read = reader.read(range);
+      const out: string[] = [];
+      for (let i = 0; i < read.bounds.length; i += 2) out.push(Buffer.from(read.data.subarray(read.bounds[i]!, read.bounds[i + 1]!)).toString());
+      return out;
+    };
+    const [a0, a1] = [...lineRanges(a.path, a.size, 6)];
+    const [b0, b1] = [...lineRanges(b.path, b.size, 3)];
+    expect([a0, b0, a1, b1, a0].map((r) => linesOfRange(r!))).toEqual([['a1', 'a2'], ['b1'], ['a3'], ['b2'], ['a1', 'a2']]);
+    reader.close();
+    reader.close();
+    expect(linesOfRange(b1!)).toEqual(['b2']);
+    reader.close();
   });
 
   it('covers the file with ranges of the size asked, the last one shorter', () => {

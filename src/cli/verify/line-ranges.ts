@@ -46,13 +46,28 @@ export class RangeReader {
   private have = 0;
   private eof = false;
 
+  /** The file last read, kept open for its next range: a log's ranges come one after another. */
+  private open: { readonly path: string; readonly fd: number } | null = null;
+
   read(range: LineRange): RangeLines {
-    const fd = openSync(range.path, 'r');
-    try {
-      return this.readFrom(fd, range);
-    } finally {
-      closeSync(fd);
+    if (this.open?.path !== range.path) {
+      this.close();
+      this.open = { path: range.path, fd: openSync(range.path, 'r') };
     }
+    try {
+      return this.readFrom(this.open.fd, range);
+    } catch (error) {
+      this.close();
+      throw error;
+    }
+  }
+
+  /** Closes the file kept open; the next read opens its file again. */
+  close(): void {
+    if (this.open === null) return;
+    const { fd } = this.open;
+    this.open = null;
+    closeSync(fd);
   }
 
   private readFrom(fd: number, range: LineRange): RangeLines {

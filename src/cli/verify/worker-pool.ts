@@ -12,7 +12,7 @@ export interface BatchChecker {
 /** Reads and checks ranges on the calling thread: for tests, and for `--threads 0`. */
 export function inlineChecker(crypto: CryptoSuite, primitives: LinePrimitives = suitePrimitives(crypto)): BatchChecker {
   const reader = new RangeReader();
-  return { check: async (job) => checkRange(crypto, job, reader, primitives), close: async () => {} };
+  return { check: async (job) => checkRange(crypto, job, reader, primitives), close: async () => reader.close() };
 }
 
 interface Pending {
