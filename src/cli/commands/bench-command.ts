@@ -78,7 +78,9 @@ export function benchCommand(done: (result: CommandResult) => void): Command {
       else {
         process.stdout.write(
           `${result.events.toLocaleString('en-US')} events verified in ${result.seconds} s: ${result.events_per_s.toLocaleString('en-US')} events/s; ` +
-            `raw Ed25519 ${result.raw_verify_per_s.toLocaleString('en-US')}/s on ${result.cores} cores; ratio ${result.ratio}; peak RSS ${result.peak_rss_mb} MB\n`,
+            `raw Ed25519 ${result.raw_verify_per_s.toLocaleString('en-US')}/s on ${result.cores} cores; ratio ${result.ratio}; ` +
+            `all ${result.cores} cores verifying at once ${result.raw_verify_all_threads_per_s.toLocaleString('en-US')}/s (scaling ${result.parallel_scaling}), ratio to that ${result.ratio_all_threads}; ` +
+            `peak RSS ${result.peak_rss_mb} MB\n`,
         );
       }
       done(EXIT.ok);

@@ -76,6 +76,12 @@ describe('the parley verify command (built, with worker threads)', () => {
     expect(r.events_per_s).toBeCloseTo(r.events / r.seconds, -1);
     expect(r.raw_verify_per_s).toBeCloseTo(r.raw_verify_single_thread_per_s * r.cores, -1);
     expect(r.ratio).toBeCloseTo(r.events_per_s / r.raw_verify_per_s, 1);
+    // The all-cores baseline was measured, not derived: its two measurements are its own.
+    expect(r.raw_verify_all_threads_before_after).toHaveLength(2);
+    for (const rate of r.raw_verify_all_threads_before_after) expect(rate).toBeGreaterThan(0);
+    expect(r.raw_verify_all_threads_per_s).toBeCloseTo((r.raw_verify_all_threads_before_after[0] + r.raw_verify_all_threads_before_after[1]) / 2, -1);
+    expect(r.parallel_scaling).toBeCloseTo(r.raw_verify_all_threads_per_s / r.raw_verify_per_s, 2);
+    expect(r.ratio_all_threads).toBeCloseTo(r.events_per_s / r.raw_verify_all_threads_per_s, 1);
     expect(r.peak_rss_mb).toBeGreaterThan(10);
   });
 });
