@@ -38,7 +38,10 @@ const MORE_BYTES = 64 * 1024;
  * line is preceded by a zero: the RFC 9162 leaf hash, SHA-256(0x00 ‖ line), is then taken in place.
  */
 export class RangeReader {
-  private buffer = new Uint8Array(1 + 512 * 1024);
+  // A Buffer, not a plain Uint8Array, for its indexOf: node's memchr, where the typed array's
+  // searches byte by byte in V8's runtime (about 7,500 instructions per event line, 0.5 % of the
+  // verifier's work).
+  private buffer = Buffer.alloc(1 + 512 * 1024);
   private bounds = new Uint32Array(1024);
   /** File offset of the byte at buffer[1]. */
   private from = 0;
@@ -125,7 +128,7 @@ export class RangeReader {
   /** Appends up to `bytes` more of the file to the buffer, growing it if need be; marks the end of the file when it is reached. */
   private readMore(fd: number, bytes: number): void {
     if (1 + this.have + bytes > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(2 * this.buffer.length, 1 + this.have + bytes));
+      const grown = Buffer.alloc(Math.max(2 * this.buffer.length, 1 + this.have + bytes));
       grown.set(this.buffer.subarray(0, 1 + this.have));
       this.buffer = grown;
     }
