@@ -88,6 +88,7 @@ export function formatNextSteps(sides: readonly RunningSide[], data: string): st
     `  npx parley export --config ${shown(us!.folder.configPath)} --out ${out}   # a transcript bundle of both logs (a new folder each time)`,
     `  npx parley verify ${out}`,
     `Live updates: ws://${new URL(us!.url).host}/v1/live?token=$TOKEN. The nodes' own logs: PARLEY_LOG_LEVEL=info npm start.`,
-    'There is no web app yet: the API above is how each side works with its node for now.',
+    `Or in a browser: each node serves its side's web app, ${us!.url} for ${us!.folder.side.label} and ${cn!.url} for ${cn!.folder.side.label};`,
+    `  sign in with that node's operator token (${token}, ${shown(join(cn!.folder.dir, 'operator.token'))}). Every screen is in English and 中文.`,
   ].join('\n') + '\n';
 }
