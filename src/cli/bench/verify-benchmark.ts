@@ -44,12 +44,15 @@ export interface VerifyBenchmarkResult {
   readonly cpu: string;
 }
 
+/** How long each measurement of the baseline runs, on one thread and on all cores. */
+const BASELINE_SECONDS = 3;
+
 /**
  * The raw single-thread rate of node:crypto Ed25519 verification, on the bundle's own messages,
  * over a few seconds (short bursts run at boost clock speeds on shared machines and overstate it),
  * in wall time and in this thread's CPU time.
  */
-function rawVerifyRate(sample: VerifySample, seconds = 3): { perSecond: number; perCpuSecond: number } {
+function rawVerifyRate(sample: VerifySample, seconds = BASELINE_SECONDS): { perSecond: number; perCpuSecond: number } {
   const round = preparedVerifications(sample);
   const cpu = process.cpuUsage();
   const rate = timeVerifications(round, seconds);
@@ -101,13 +104,13 @@ export async function runVerifyBenchmark(events: number, outDir: string | undefi
     log('measuring the raw Ed25519 verification rate, on one thread and on every core at once …');
     const loadBefore = loadavg()[0]!;
     const before = rawVerifyRate(generated.sample);
-    const allBefore = await rawVerifyRateAllThreads(generated.sample, cores, 3);
+    const allBefore = await rawVerifyRateAllThreads(generated.sample, cores, BASELINE_SECONDS);
     log('verifying …');
     const report = await runVerify(dir);
     if (!report.valid) throw new Error('the generated bundle did not verify');
     log('measuring the raw rate again …');
     const after = rawVerifyRate(generated.sample);
-    const allAfter = await rawVerifyRateAllThreads(generated.sample, cores, 3);
+    const allAfter = await rawVerifyRateAllThreads(generated.sample, cores, BASELINE_SECONDS);
     const loadAfter = loadavg()[0]!;
     const single = (before.perSecond + after.perSecond) / 2;
     const eventsPerS = report.events / report.seconds;
