@@ -11,6 +11,9 @@ export function shown(path: string): string {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }
 
+/** The file holding a node's operator token, as a newcomer types it. */
+const tokenFile = (folder: DemoNodeFolder): string => shown(join(folder.dir, 'operator.token'));
+
 export interface RunningSide {
   readonly folder: DemoNodeFolder;
   readonly url: string;
@@ -57,7 +60,7 @@ export function formatRunning(sides: readonly RunningSide[]): string {
     const other = sides.find((s) => s.folder !== folder)!;
     lines.push(`${folder.side.label} (${folder.side.side})  ${url}`);
     lines.push(`  config   ${shown(folder.configPath)}`);
-    lines.push(`  token    ${shown(join(folder.dir, 'operator.token'))}  (this node's API: Authorization: Bearer TOKEN)`);
+    lines.push(`  token    ${tokenFile(folder)}  (this node's API: Authorization: Bearer TOKEN)`);
     lines.push(...formatLink(link, other.folder.side, other.link));
   }
   return lines.join('\n') + '\n';
@@ -66,7 +69,7 @@ export function formatRunning(sides: readonly RunningSide[]): string {
 /** Copy-paste commands for the running demo, against Washington's node. */
 export function formatNextSteps(sides: readonly RunningSide[], data: string): string {
   const [us, cn] = sides;
-  const token = shown(join(us!.folder.dir, 'operator.token'));
+  const token = tokenFile(us!.folder);
   const body = JSON.stringify({
     actor: 'washington/duty-officer', message: 'm-2', channel: 'dtl', precedence: 'ROUTINE',
     content: { kind: 'text', lang: 'en', text: 'Proposing a call next week.' },
@@ -89,6 +92,6 @@ export function formatNextSteps(sides: readonly RunningSide[], data: string): st
     `  npx parley verify ${out}`,
     `Live updates: ws://${new URL(us!.url).host}/v1/live?token=$TOKEN. The nodes' own logs: PARLEY_LOG_LEVEL=info npm start.`,
     `Or in a browser: each node serves its side's web app, ${us!.url} for ${us!.folder.side.label} and ${cn!.url} for ${cn!.folder.side.label};`,
-    `  sign in with that node's operator token (${token}, ${shown(join(cn!.folder.dir, 'operator.token'))}). Every screen is in English and 中文.`,
+    `  sign in with that node's operator token (${token}, ${tokenFile(cn!.folder)}). Every screen is in English and 中文.`,
   ].join('\n') + '\n';
 }
