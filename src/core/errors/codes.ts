@@ -130,3 +130,8 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, { status: number; hint: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Whether a code read from outside (an API answer, a report) is one of Parley's. */
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, value);
+}

@@ -1,7 +1,12 @@
-import { ERROR_CODES } from './codes.js';
+import { ERROR_CODES, type ErrorCode } from './codes.js';
+import { hintFor } from './hints.js';
 
-/** The Markdown table of every error code, as docs/errors.md carries it. */
+const cell = (text: string): string => text.replace(/\|/g, '\\|');
+
+/** The Markdown table of every error code with its hint in both languages, as docs/errors.md carries it. */
 export function renderErrorTable(): string {
-  const rows = Object.entries(ERROR_CODES).map(([code, { status, hint }]) => `| \`${code}\` | ${status} | ${hint.replace(/\|/g, '\\|')} |`);
-  return ['| code | HTTP status | what it means and what to do |', '| --- | --- | --- |', ...rows].join('\n') + '\n';
+  const rows = (Object.keys(ERROR_CODES) as ErrorCode[]).map(
+    (code) => `| \`${code}\` | ${ERROR_CODES[code].status} | ${cell(hintFor(code, 'en'))} | ${cell(hintFor(code, 'zh'))} |`,
+  );
+  return ['| code | HTTP status | what it means and what to do | 含义与处置 |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n';
 }
