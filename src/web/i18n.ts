@@ -1,10 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import zh from './locales/zh.json';
+import { i18nOptions, type Language } from './i18n-options.js';
 
-export const LANGUAGES = ['en', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from './i18n-options.js';
 const STORAGE_KEY = 'parley.language';
 
 function initialLanguage(): Language {
@@ -22,13 +20,6 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
 });
 
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, zh: { translation: zh } },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  // React escapes what it renders; escaping here too would show &amp; and the like.
-  interpolation: { escapeValue: false },
-  initAsync: false,
-});
+void i18next.use(initReactI18next).init(i18nOptions(initialLanguage()));
 
 export default i18next;

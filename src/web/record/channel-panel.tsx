@@ -4,6 +4,7 @@ import { CHANNEL_MEDIA, LEVELS } from '../../core/index.js';
 import { ApiError, type NodeApi } from '../api/node-api.js';
 import type { LinkChannel, NodeInfo } from '../api/types.js';
 import { ErrorNote } from '../parts/error-note.js';
+import { useLanguage } from '../parts/use-language.js';
 
 export interface ChannelPanelProps {
   readonly api: NodeApi;
@@ -21,8 +22,8 @@ const toApiError = (caught: unknown): ApiError => (caught instanceof ApiError ? 
  * channel between counterpart positions; the other side agrees it (docs/mechanism.md).
  */
 export function ChannelPanel({ api, node, peer, peerSide, peerName, channels }: ChannelPanelProps) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language === 'zh' ? 'zh' : 'en';
+  const { t } = useTranslation();
+  const lang = useLanguage();
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const [proposing, setProposing] = useState(false);

@@ -5,6 +5,7 @@ import { ApiError, type NodeApi } from '../api/node-api.js';
 import { recordMessage } from '../api/record-message.js';
 import type { LinkChannel, LinkStatus, NodeInfo } from '../api/types.js';
 import { ErrorNote } from '../parts/error-note.js';
+import { useLanguage } from '../parts/use-language.js';
 import { Moment } from '../parts/moment.js';
 import type { Clock } from '../time/both-clocks.js';
 import { PrecedenceTag } from './event-summary.js';
@@ -40,7 +41,7 @@ export interface SendMessageProps {
  * mechanism, then watched until the peer's signed receipt covers it.
  */
 export function SendMessage({ api, node, link, peerName, clocks, channels: all }: SendMessageProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const channels = all?.filter(usable) ?? null;
   const [channel, setChannel] = useState<string>('');
   const [precedence, setPrecedence] = useState<Precedence>('ROUTINE');
@@ -48,7 +49,7 @@ export function SendMessage({ api, node, link, peerName, clocks, channels: all }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [sent, setSent] = useState<number | null>(null);
-  const lang: 'en' | 'zh' = i18n.language === 'zh' ? 'zh' : 'en';
+  const lang = useLanguage();
 
   const chosen = channels?.find((c) => c.id === channel) ?? channels?.[0];
   const submit = async (e: FormEvent) => {
