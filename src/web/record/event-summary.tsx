@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PRECEDENCES } from '../../core/index.js';
 import type { RecordEvent } from '../api/types.js';
 import { placeName } from '../parts/places.js';
+import { RefusalLines } from '../parts/refusal-lines.js';
 import { receiptUpTo } from './receipts.js';
 
 /** i18next reads dots as nesting; a kind's key uses underscores ("message.sent" → kinds.message_sent). */
@@ -65,6 +66,26 @@ export function EventSummary({ event, otherName }: { readonly event: RecordEvent
       return <p className="summary">{num(b.rttMs) !== null ? t('summary.linkTestCompletedRtt', { ms: num(b.rttMs) }) : t('summary.linkTestCompleted')}</p>;
     case 'link.test.missed':
       return <p className="summary">{t('summary.linkTestMissed', { other: otherName })}</p>;
+    case 'link.down': {
+      // The node's own words about the failure are its last error: a code, explained in the screen's language.
+      const lastError = (b.lastError ?? null) as { code?: unknown; message?: unknown } | null;
+      return (
+        <div className="summary">
+          <p>{t('summary.linkDown', { other: otherName })}</p>
+          {lastError && typeof lastError.code === 'string' && <p className="summary-meta"><RefusalLines code={lastError.code} message={text(lastError.message) ?? ''} /></p>}
+        </div>
+      );
+    }
+    case 'link.restored':
+      return <p className="summary">{t('summary.linkRestored', { other: otherName, down: num(b.down) ?? '?' })}</p>;
+    case 'link.trust.restored':
+      // The reason is an administrator's own words, in whatever language they wrote it.
+      return (
+        <div className="summary">
+          <p>{t('summary.trustRestored', { other: otherName, reason: text(b.reason) ?? '—' })}</p>
+          {text(b.previousReason) && <p className="summary-meta">{t('summary.previousReason')} <span lang="en">{text(b.previousReason)}</span></p>}
+        </div>
+      );
     default: {
       const json = JSON.stringify(b);
       return <p className="summary summary-raw"><code>{json.length > 200 ? `${json.slice(0, 200)}…` : json}</code></p>;

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { NodeApi } from '../api/node-api.js';
-import type { LinkStatus, NodeInfo } from '../api/types.js';
+import type { Incident, LinkStatus, NodeInfo } from '../api/types.js';
 import { Moment } from '../parts/moment.js';
 import { placeName } from '../parts/places.js';
+import { RefusalLines } from '../parts/refusal-lines.js';
 import { StateBadge } from '../parts/state-badge.js';
 import type { Clock } from '../time/both-clocks.js';
 import { LatestMessages } from './latest-messages.js';
@@ -14,11 +15,13 @@ export interface LinkCardProps {
   readonly link: LinkStatus;
   readonly peerName: string;
   readonly clocks: readonly Clock[];
+  /** The open incident that made the link untrusted, whose code says what the evidence shows. */
+  readonly distrust: Incident | undefined;
   readonly onOpen: () => void;
 }
 
 /** One link on the watch floor: is it up, since when, what waits for a receipt, what both sides cosigned. */
-export function LinkCard({ api, version, node, link, peerName, clocks, onOpen }: LinkCardProps) {
+export function LinkCard({ api, version, node, link, peerName, clocks, distrust, onOpen }: LinkCardProps) {
   const { t } = useTranslation();
   const own = placeName(t, node.name);
   return (
@@ -32,10 +35,18 @@ export function LinkCard({ api, version, node, link, peerName, clocks, onOpen }:
         <span>{t('floor.lastContact')}: {link.lastContact ? <Moment iso={link.lastContact} clocks={clocks} seconds /> : t('floor.noContact')}</span>
       </p>
       {link.trust !== 'trusted' && (
-        <p className="link-warning" role="status">{t('floor.untrusted', { reason: link.trustReason ?? '—' })}</p>
+        <p className="link-warning" role="status">
+          {t('floor.untrusted')}
+          {/* The reason is the message of the refusal that found the evidence; its code, when the incident names it, says it in the reader's language. */}
+          {link.trustReason && (
+            <span className="link-warning-reason">
+              {typeof distrust?.details.code === 'string' ? <RefusalLines code={distrust.details.code} message={link.trustReason} /> : <span lang="en">{link.trustReason}</span>}
+            </span>
+          )}
+        </p>
       )}
       {link.lastError && link.state !== 'up' && (
-        <p className="link-warning"><code>{link.lastError.code}</code> {link.lastError.message}</p>
+        <p className="link-warning"><RefusalLines code={link.lastError.code} message={link.lastError.message} /></p>
       )}
       <dl className="facts">
         <div className={link.own.backlog > 0 ? 'fact fact-attention' : 'fact'}>

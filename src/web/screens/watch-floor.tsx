@@ -19,15 +19,20 @@ export function WatchFloor({ api, watch, clocksFor, peerName, navigate }: WatchF
   const { t } = useTranslation();
   if (!watch.node || !watch.links || !watch.incidents) return <p className="loading">{t('common.loading')}</p>;
   const node = watch.node;
+  const incidents = watch.incidents;
   return (
     <div className="floor">
-      <IncidentList incidents={watch.incidents} clocksFor={clocksFor} />
+      <IncidentList incidents={incidents} clocksFor={clocksFor} />
       {watch.links.length === 0 ? (
         <p className="empty">{t('floor.noLinks')}</p>
       ) : (
         <div className="link-cards">
           {watch.links.map((link) => (
-            <LinkCard key={link.peer} api={api} version={watch.version} node={node} link={link} peerName={peerName(link.peer)} clocks={clocksFor(link.peer)} onOpen={() => navigate({ screen: 'record', peer: link.peer })} />
+            <LinkCard
+              key={link.peer} api={api} version={watch.version} node={node} link={link} peerName={peerName(link.peer)} clocks={clocksFor(link.peer)}
+              distrust={incidents.find((i) => i.kind === 'equivocation' && i.subject === link.peer)}
+              onOpen={() => navigate({ screen: 'record', peer: link.peer })}
+            />
           ))}
         </div>
       )}
