@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { CHROMIUM } from '../playwright.config.js';
+import { hintFor } from '../src/core/index.js';
 import { startPair, type NodePair, type RunningNode } from './fixtures/node-pair.js';
 
 // Without Chromium the suite is skipped on a developer's machine, but under CI it must run:
@@ -42,17 +43,24 @@ async function signedIn(browser: Browser, node: RunningNode): Promise<Page> {
   return page;
 }
 
-test('a wrong operator token is refused with the node\'s code and message, in either language', async ({ page }) => {
+test('a wrong operator token is refused with the node\'s code, its hint in the screen\'s language and the node\'s message', async ({ page }) => {
   await page.goto(`${pair.us.url}/`);
   await expect(page.getByText('Washington (US) · washington.parley.example')).toBeVisible();
   await expect(page.getByText('DATA/operator.token').first()).toBeVisible();
   await page.getByLabel('Operator token').fill('not-the-token');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toContainText('E_UNAUTHORIZED');
-  await expect(page.getByRole('alert')).toContainText('operator token');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('E_UNAUTHORIZED');
+  await expect(alert.locator('.error-hint')).toHaveText(hintFor('E_UNAUTHORIZED', 'en'));
+  await expect(alert.locator('.error-detail')).toContainText('operator token');
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByLabel('操作员令牌')).toBeVisible();
   await expect(page.getByText('DATA/operator.token').first()).toBeVisible();
+  // The same refusal, now in Chinese; the node's own message stays beneath it, marked as English.
+  await expect(alert.locator('.error-code')).toHaveText('E_UNAUTHORIZED');
+  await expect(alert.locator('.error-hint')).toHaveText(hintFor('E_UNAUTHORIZED', 'zh'));
+  await expect(alert.locator('.error-detail')).toHaveAttribute('lang', 'en');
+  await expect(alert.locator('.error-detail')).toContainText('operator token');
 });
 
 test('the app is served at its own addresses and the API keeps its routes', async ({ request }) => {
