@@ -1,10 +1,8 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { hintFor } from '../../core/index.js';
 import { ApiError, UNREACHABLE } from '../api/node-api.js';
-import { testI18n } from '../testing/test-i18n.js';
+import { renderedIn } from '../testing/test-i18n.js';
 import { ErrorNote } from './error-note.js';
 import { refusalText } from './refusal-text.js';
 
@@ -28,8 +26,7 @@ describe('a refusal in the reader\'s language', () => {
 });
 
 describe('the error note', () => {
-  const render = (error: ApiError, language: 'en' | 'zh') =>
-    renderToStaticMarkup(createElement(I18nextProvider, { i18n: testI18n(language) }, createElement(ErrorNote, { error })));
+  const render = (error: ApiError, language: 'en' | 'zh') => renderedIn(language, createElement(ErrorNote, { error }));
 
   it('shows a refusal on a Chinese screen by its code and Chinese hint, with the node\'s message marked as English', () => {
     const html = render(new ApiError('E_UNAUTHORIZED', MESSAGE, hintFor('E_UNAUTHORIZED', 'en'), 401), 'zh');

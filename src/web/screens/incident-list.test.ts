@@ -1,18 +1,15 @@
 import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it } from 'vitest';
 import { ESCALATION_LADDER, hintFor } from '../../core/index.js';
 import type { Incident } from '../api/types.js';
-import { testI18n } from '../testing/test-i18n.js';
+import { renderedIn, testI18n } from '../testing/test-i18n.js';
 import type { Language } from '../i18n-options.js';
 import { IncidentList } from './incident-list.js';
 
 const OPENED = '2024-01-09T02:00:00.000Z';
 const incident = (id: number, kind: string, subject: string, details: Record<string, unknown>): Incident => ({ id, kind, subject, openedAt: OPENED, closedAt: null, details });
 
-const render = (incidents: readonly Incident[], language: Language) =>
-  renderToStaticMarkup(createElement(I18nextProvider, { i18n: testI18n(language) }, createElement(IncidentList, { incidents, clocksFor: () => [] })));
+const render = (incidents: readonly Incident[], language: Language) => renderedIn(language, createElement(IncidentList, { incidents, clocksFor: () => [] }));
 
 describe('incidents on the watch floor', () => {
   const evidence = 'The checkpoint of size 9 is not an extension of the checkpoint of size 7 seen before.';
