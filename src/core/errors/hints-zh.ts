@@ -19,7 +19,7 @@ export const HINTS_ZH: Readonly<Record<ErrorCode, string>> = {
   E_SIGNATURE_ALGORITHM_UNSUPPORTED: '该密钥使用的签名类型 Parley 尚未实现；请使用 Ed25519 密钥。',
 
   // Events
-  E_EVENT_MALFORMED: '该记录不是含有 v、log、seq、prev、peer、ts、kind、actor、body、sig 且类型正确的 JSON 对象；请修正生成方。',
+  E_EVENT_MALFORMED: '该记录不是含有 v、log、seq、prev、peer、ts、kind、actor、body、sig 且类型正确的 JSON 对象；请修正生成该记录的程序。',
   E_EVENT_NOT_CANONICAL: '该记录的字节不是其 RFC 8785 规范形式，因此并非签名和计算哈希时所用的字节。',
   E_EVENT_UNSIGNED: '该记录没有签名；只有经其所属日志密钥签名的记录才属于正式记录。',
   E_EVENT_SIGNATURE_INVALID: '该记录的签名无法用其所属日志的密钥验证：记录在签名后被改动，或由其他密钥签名。',
@@ -41,7 +41,7 @@ export const HINTS_ZH: Readonly<Record<ErrorCode, string>> = {
 
   // Notes, checkpoints, cosignatures
   E_NOTE_MALFORMED: '签名注记格式不正确：正文须以换行符结尾，其后为一个空行和形如“— name base64”的签名行。',
-  E_NOTE_SIGNATURE_INVALID: '该注记上一个受信任密钥的签名无法验证：注记已被改动，或签名系伪造。',
+  E_NOTE_SIGNATURE_INVALID: '该注记上某个受信任密钥的签名未能通过验证：注记已被改动，或签名系伪造。',
   E_NOTE_UNTRUSTED: '该注记上没有任何受信任密钥的签名；请核实签名所用的密钥，以及所固定的密钥是否正确。',
   E_CHECKPOINT_MALFORMED: '检查点正文须依次为 origin 行、十进制树大小和 base64 根哈希，每项均以换行符结尾。',
   E_CHECKPOINT_ORIGIN_MISMATCH: '该检查点属于另一日志，而非预期的日志；检查点已被调换。',
