@@ -3,6 +3,7 @@ import type { LinkBenchOptions } from './federation-benchmark.js';
 import { machine, round, TIME_DIGITS } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
 import { WARM_UP, withWarmLink, type LinkBenchReport } from './warm-link.js';
+import { t } from '../i18n.js';
 
 export interface CatchupBenchmarkResult extends LinkBenchReport {
   readonly benchmark: 'catchup';
@@ -27,14 +28,14 @@ export interface CatchupBenchmarkResult extends LinkBenchReport {
 export async function runCatchupBenchmark(backlog: number, options: LinkBenchOptions, log: (line: string) => void): Promise<CatchupBenchmarkResult> {
   const atStart = machine();
   return withWarmLink(options, WARM_UP, log, async (bench, workload) => {
-    log('stopping Beijing …');
+    log(t('bench.progress.stoppingBeijing'));
     await bench.peer.stop();
-    log(`recording ${backlog} events while Beijing is down …`);
+    log(t('bench.progress.recordingBacklog', { backlog }));
     const queued = await workload.flood(workload.prepare('backlog', backlog));
     const last = queued.reduce((high, e) => Math.max(high, e.seq), -1);
     if (bench.stored.latest >= last) throw new Error('The backlog reached Beijing while it was stopped.');
 
-    log('starting Beijing again …');
+    log(t('bench.progress.restartingBeijing'));
     const restarting = wallClockMs();
     const back = await bench.peer.start();
     const delivered = await workload.delivered(queued, back + options.timeoutS * 1000);

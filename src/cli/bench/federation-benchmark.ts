@@ -2,6 +2,7 @@ import type { BenchDialect } from './bench-nodes.js';
 import { machine, round, TIME_DIGITS } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
 import { WARM_UP, withWarmLink, type LinkBenchReport } from './warm-link.js';
+import { t } from '../i18n.js';
 
 export interface LinkBenchOptions {
   readonly dialect: BenchDialect;
@@ -44,7 +45,7 @@ export async function runFederationBenchmark(events: number, options: LinkBenchO
   const atStart = machine();
   return withWarmLink(options, Math.min(WARM_UP, events), log, async (bench, workload) => {
     const prepared = workload.prepare('flood', events);
-    log(`recording ${events} events as fast as possible …`);
+    log(t('bench.progress.recordingFast', { events }));
     const cpuBefore = await bench.cpuMicros();
     const started = wallClockMs();
     const flood = await workload.flood(prepared);

@@ -4,6 +4,7 @@ import { nodeCrypto } from '../../node/index.js';
 import type { BenchLink, Recorded } from './bench-link.js';
 import { seededRandom, syntheticBody } from './synthetic-record.js';
 import { wallClockMs, type ReceiverTally } from './peer-protocol.js';
+import { t } from '../i18n.js';
 
 /*
  * What the federation benchmarks record and how they read the outcome: realistic message bodies
@@ -103,7 +104,7 @@ export class Workload {
     const out: Record<string, Percentiles> = {};
     for (const rate of rates) {
       const count = eventsAtRate(rate, seconds, maxEvents);
-      log(`offering ${count} events at ${rate}/s …`);
+      log(t('bench.progress.offering', { count, rate }));
       const events = await this.paced(`rate${rate}`, rate, count);
       await this.delivered(events, wallClockMs() + timeoutS * 1000);
       out[String(rate)] = this.latency(events, rate);

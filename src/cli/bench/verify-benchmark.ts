@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateBundle, type GeneratedBundle } from './generate-bundle.js';
 import { preparedVerifications, rawVerifyRateAllThreads, timeVerifications, type VerifySample } from './raw-verify-rate.js';
+import { t } from '../i18n.js';
 
 export interface VerifyBenchmarkResult {
   readonly benchmark: 'verify';
@@ -88,12 +89,12 @@ export async function runVerifyBenchmark(events: number, outDir: string | undefi
     // A kept bundle of the same size is reused: generation is deterministic, so it would be identical.
     const kept = existsSync(stamp) ? (JSON.parse(await readFile(stamp, 'utf8')) as { events: number; bytes: number }) : null;
     if (kept && kept.events === events) {
-      log(`reusing the ${events}-event bundle in ${dir}`);
+      log(t('bench.progress.reusingBundle', { events, dir }));
       const sampleOnly = await generateBundle(await mkdtemp(join(tmpdir(), 'parley-sample-')), Math.min(events, 4000));
       await rm(sampleOnly.dir, { recursive: true, force: true });
       generated = { dir, events, bytes: kept.bytes, sample: sampleOnly.sample };
     } else {
-      log(`generating a ${events}-event bundle in ${dir} …`);
+      log(t('bench.progress.generatingBundle', { events, dir }));
       generated = await generateBundle(dir, events);
       generateSeconds = (performance.now() - started) / 1000;
       await writeFile(stamp, JSON.stringify({ events, bytes: generated.bytes }) + '\n');
@@ -101,14 +102,14 @@ export async function runVerifyBenchmark(events: number, outDir: string | undefi
     const cores = availableParallelism();
     // The raw rate is measured before and after verification, and averaged, so a drift in the
     // machine's speed during the run weighs on both sides of the ratio alike.
-    log('measuring the raw Ed25519 verification rate, on one thread and on every core at once …');
+    log(t('bench.progress.measuringRaw'));
     const loadBefore = loadavg()[0]!;
     const before = rawVerifyRate(generated.sample);
     const allBefore = await rawVerifyRateAllThreads(generated.sample, cores, BASELINE_SECONDS);
-    log('verifying …');
+    log(t('bench.progress.verifying'));
     const report = await runVerify(dir);
     if (!report.valid) throw new Error('the generated bundle did not verify');
-    log('measuring the raw rate again …');
+    log(t('bench.progress.measuringRawAgain'));
     const after = rawVerifyRate(generated.sample);
     const allAfter = await rawVerifyRateAllThreads(generated.sample, cores, BASELINE_SECONDS);
     const loadAfter = loadavg()[0]!;

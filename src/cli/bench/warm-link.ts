@@ -3,6 +3,7 @@ import { writeBenchNodes } from './bench-nodes.js';
 import type { LinkBenchOptions } from './federation-benchmark.js';
 import { Workload, type MachineNote, type Percentiles } from './link-workload.js';
 import { wallClockMs } from './peer-protocol.js';
+import { t } from '../i18n.js';
 
 /** Events delivered before anything is timed. */
 export const WARM_UP = 200;
@@ -30,7 +31,7 @@ export async function withWarmLink<T>(
 ): Promise<T> {
   const nodes = await writeBenchNodes(options.dialect);
   try {
-    log(`starting Washington and Beijing (${options.dialect}) …`);
+    log(t('bench.progress.startingNodes', { dialect: options.dialect }));
     const bench = await BenchLink.open(nodes);
     try {
       const workload = new Workload(bench);

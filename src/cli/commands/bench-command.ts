@@ -3,27 +3,31 @@ import { runVerifyBenchmark } from '../bench/verify-benchmark.js';
 import { runCatchupBenchmark } from '../bench/catchup-benchmark.js';
 import { runFederationBenchmark, type LinkBenchOptions } from '../bench/federation-benchmark.js';
 import type { Percentiles } from '../bench/link-workload.js';
+import { t } from '../i18n.js';
 import { EXIT, type CommandResult } from './exit-codes.js';
+
+const count = (n: number): string => n.toLocaleString('en-US');
 
 const eventCount = (value: string): number => {
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 2 || n > 100_000_000) throw new InvalidArgumentError('must be a whole number of events from 2 to 100,000,000.');
+  if (!Number.isInteger(n) || n < 2 || n > 100_000_000) throw new InvalidArgumentError(t('bench.eventCountInvalid'));
   return n;
 };
 
-const positive = (what: string, max: number) => (value: string): number => {
+/** `what` is a key under bench.quantity: what the number counts. */
+const positive = (what: 'events' | 'rate' | 'seconds', max: number) => (value: string): number => {
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(`must be ${what} above 0 and at most ${max.toLocaleString('en-US')}.`);
+  if (!Number.isFinite(n) || n <= 0 || n > max) throw new InvalidArgumentError(t('bench.positiveInvalid', { what: t(`bench.quantity.${what}`), max: count(max) }));
   return n;
 };
 const wholeCount = (value: string): number => {
-  const n = positive('a number of events', 1_000_000)(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError('must be a whole number of events.');
+  const n = positive('events', 1_000_000)(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError(t('bench.wholeCountInvalid'));
   return n;
 };
-const rateList = (value: string): number[] => value.split(',').map((rate) => positive('an offered rate (events/s)', 100_000)(rate.trim()));
+const rateList = (value: string): number[] => value.split(',').map((rate) => positive('rate', 100_000)(rate.trim()));
 const dialect = (value: string): 'sqlite' | 'postgres' => {
-  if (value !== 'sqlite' && value !== 'postgres') throw new InvalidArgumentError('must be sqlite or postgres.');
+  if (value !== 'sqlite' && value !== 'postgres') throw new InvalidArgumentError(t('bench.dialectInvalid'));
   return value;
 };
 
@@ -42,33 +46,37 @@ function linkBenchCommand(name: string, description: string): Command {
     .description(description)
     // A usage error reaches runCli as a CommanderError (exit 2), as on the top-level commands.
     .exitOverride()
-    .option('--dialect <name>', 'storage of both nodes: sqlite or postgres (on PARLEY_TEST_PG_URL, two databases created and dropped)', dialect, 'sqlite')
-    .option('--rates <list>', 'offered rates for the latency runs, events/s', rateList, [10, 100, 1000])
-    .option('--seconds <s>', 'how long each offered rate runs', positive('a number of seconds', 3600), 10)
-    .option('--max-per-rate <n>', 'at most this many events per offered rate', wholeCount, 2000)
-    .option('--timeout <s>', 'no phase waits longer than this for delivery', positive('a number of seconds', 3600), 120)
-    .option('--json', 'print one JSON object');
+    .option('--dialect <name>', t('bench.dialectOption'), dialect, 'sqlite')
+    .option('--rates <list>', t('bench.ratesOption'), rateList, [10, 100, 1000])
+    .option('--seconds <s>', t('bench.secondsOption'), positive('seconds', 3600), 10)
+    .option('--max-per-rate <n>', t('bench.maxPerRateOption'), wholeCount, 2000)
+    .option('--timeout <s>', t('bench.timeoutOption'), positive('seconds', 3600), 120)
+    .option('--json', t('bench.jsonOption'));
 }
 
 const linkOptions = (opts: LinkBenchFlags): LinkBenchOptions => ({ dialect: opts.dialect, rates: opts.rates, seconds: opts.seconds, maxPerRate: opts.maxPerRate, timeoutS: opts.timeout });
 
 const latencyLines = (latency: Record<string, Percentiles>): string =>
   Object.values(latency)
-    .map((l) => `  at ${l.offered_per_s}/s offered (${l.events} events): p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms, max ${l.max} ms\n`)
+    .map((l) => t('bench.latency', { offered: l.offered_per_s, events: l.events, p50: l.p50, p95: l.p95, p99: l.p99, max: l.max }) + '\n')
     .join('');
+
+/** What was lost or duplicated, and on what machine. */
+const lossLine = (result: { lost: number; duplicated: number; timed_out: boolean; machine: { cores: number; load_average_1m: number } }): string =>
+  t(result.timed_out ? 'bench.lossTimedOut' : 'bench.loss', { lost: result.lost, duplicated: result.duplicated, cores: result.machine.cores, load: result.machine.load_average_1m }) + '\n';
 
 const progress = (json: boolean | undefined) => (line: string): void => {
   if (!json || process.stderr.isTTY) process.stderr.write(line + '\n');
 };
 
 export function benchCommand(done: (result: CommandResult) => void): Command {
-  const bench = new Command('bench').description('Reproducible benchmarks; each prints one JSON object with --json.');
+  const bench = new Command('bench').description(t('bench.description'));
   bench
     .command('verify')
-    .description('Generate a deterministic two-log bundle of N events and time `parley verify` on it against the raw Ed25519 verification rate.')
-    .requiredOption('--events <n>', 'number of events in the bundle (both logs together)', eventCount)
-    .option('--out <dir>', 'keep the bundle in this directory (and reuse it next time)')
-    .option('--json', 'print one JSON object')
+    .description(t('bench.verify.description'))
+    .requiredOption('--events <n>', t('bench.verify.eventsOption'), eventCount)
+    .option('--out <dir>', t('bench.verify.outOption'))
+    .option('--json', t('bench.jsonOption'))
     .action(async (opts: { events: number; out?: string; json?: boolean }) => {
       const log = (line: string): void => {
         if (!opts.json || process.stderr.isTTY) process.stderr.write(line + '\n');
@@ -77,44 +85,42 @@ export function benchCommand(done: (result: CommandResult) => void): Command {
       if (opts.json) process.stdout.write(JSON.stringify(result) + '\n');
       else {
         process.stdout.write(
-          `${result.events.toLocaleString('en-US')} events verified in ${result.seconds} s: ${result.events_per_s.toLocaleString('en-US')} events/s; ` +
-            `raw Ed25519 ${result.raw_verify_per_s.toLocaleString('en-US')}/s on ${result.cores} cores; ratio ${result.ratio}; ` +
-            `all ${result.cores} cores verifying at once ${result.raw_verify_all_threads_per_s.toLocaleString('en-US')}/s (scaling ${result.parallel_scaling}), ratio to that ${result.ratio_all_threads}; ` +
-            `peak RSS ${result.peak_rss_mb} MB\n`,
+          t('bench.verify.result', {
+            events: count(result.events), seconds: result.seconds, perSecond: count(result.events_per_s), raw: count(result.raw_verify_per_s), cores: result.cores,
+            ratio: result.ratio, allThreads: count(result.raw_verify_all_threads_per_s), scaling: result.parallel_scaling, ratioAllThreads: result.ratio_all_threads, rss: result.peak_rss_mb,
+          }) + '\n',
         );
       }
       done(EXIT.ok);
     });
   bench.addCommand(
-    linkBenchCommand('federation', 'Two nodes on loopback: signed, stored and receipted events per second from Washington to Beijing, and end-to-end latency at offered rates.')
-      .option('--events <n>', 'events of the saturating run', wholeCount, 20_000)
+    linkBenchCommand('federation', t('bench.federation.description'))
+      .option('--events <n>', t('bench.federation.eventsOption'), wholeCount, 20_000)
       .action(async (opts: LinkBenchFlags & { events: number }) => {
         const result = await runFederationBenchmark(opts.events, linkOptions(opts), progress(opts.json));
         if (opts.json) process.stdout.write(JSON.stringify(result) + '\n');
         else {
           process.stdout.write(
-            `federation (${result.dialect}): ${result.events.toLocaleString('en-US')} events signed, stored at Beijing and receipted in ${result.seconds} s: ` +
-              `${result.events_per_s.toLocaleString('en-US')} events/s (stored ${result.stored_per_s.toLocaleString('en-US')}/s, recorded ${result.recorded_per_s.toLocaleString('en-US')}/s)\n` +
-              latencyLines(result.latency_ms) +
-              `  lost ${result.lost}, duplicated ${result.duplicated}${result.timed_out ? ' (timed out)' : ''}; ${result.machine.cores} cores, load ${result.machine.load_average_1m}\n`,
+            t('bench.federation.result', {
+              dialect: result.dialect, events: count(result.events), seconds: result.seconds, perSecond: count(result.events_per_s),
+              stored: count(result.stored_per_s), recorded: count(result.recorded_per_s),
+            }) + '\n' + latencyLines(result.latency_ms) + lossLine(result),
           );
         }
         done(result.lost === 0 && result.duplicated === 0 ? EXIT.ok : EXIT.invalid);
       }),
   );
   bench.addCommand(
-    linkBenchCommand('catchup', 'Two nodes on loopback: a backlog recorded while Beijing is down, timed from its return until all is stored and receipted.')
-      .option('--backlog <n>', 'events recorded during the outage', wholeCount, 10_000)
+    linkBenchCommand('catchup', t('bench.catchup.description'))
+      .option('--backlog <n>', t('bench.catchup.backlogOption'), wholeCount, 10_000)
       .action(async (opts: LinkBenchFlags & { backlog: number }) => {
         const result = await runCatchupBenchmark(opts.backlog, linkOptions(opts), progress(opts.json));
         if (opts.json) process.stdout.write(JSON.stringify(result) + '\n');
         else {
           process.stdout.write(
-            `catchup (${result.dialect}): a backlog of ${result.backlog.toLocaleString('en-US')} events drained in ${result.drain_seconds} s after Beijing returned ` +
-              `(${result.events_per_s.toLocaleString('en-US')} events/s; stored at Beijing after ${result.stored_seconds} s)\n` +
-              `  then, with the link back:\n` +
-              latencyLines(result.latency_ms) +
-              `  lost ${result.lost}, duplicated ${result.duplicated}${result.timed_out ? ' (timed out)' : ''}; ${result.machine.cores} cores, load ${result.machine.load_average_1m}\n`,
+            t('bench.catchup.result', {
+              dialect: result.dialect, backlog: count(result.backlog), seconds: result.drain_seconds, perSecond: count(result.events_per_s), stored: result.stored_seconds,
+            }) + '\n' + latencyLines(result.latency_ms) + lossLine(result),
           );
         }
         done(result.lost === 0 && result.duplicated === 0 ? EXIT.ok : EXIT.invalid);

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import { ParleyError, isParleyError } from '../../core/index.js';
 import { createKeyFile, nodeConfigSchema, publicKeysOf, saveNodeConfig, type NodeConfig } from '../../node/index.js';
+import { refusalText, t } from '../i18n.js';
 import { EXIT, type CommandResult } from './exit-codes.js';
 
 export const CONFIG_FILE = 'parley.json';
@@ -43,31 +44,28 @@ export async function initNode(options: InitOptions): Promise<{ configPath: stri
 
 const port = (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError('must be a port number from 1 to 65535.');
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new InvalidArgumentError(t('init.portInvalid'));
   return n;
 };
 
 export function initCommand(done: (result: CommandResult) => void): Command {
   return new Command('init')
-    .description("Set up a node: create its Ed25519 keys (file mode 0600, never printed) and its configuration in a data folder.")
-    .requiredOption('--side <code>', 'this side, as a country code (e.g. US, CN)')
-    .requiredOption('--name <name>', 'this node\'s short name (e.g. washington)')
-    .requiredOption('--data <dir>', 'the data folder to create')
-    .option('--host <host>', 'the node\'s host name, used in its log origins (default NAME.parley.example)')
-    .option('--port <port>', 'port to listen on', port)
-    .option('--time-zone <zone>', 'IANA time zone of this side (e.g. America/New_York)')
+    .description(t('init.description'))
+    .requiredOption('--side <code>', t('init.sideOption'))
+    .requiredOption('--name <name>', t('init.nameOption'))
+    .requiredOption('--data <dir>', t('init.dataOption'))
+    .option('--host <host>', t('init.hostOption'))
+    .option('--port <port>', t('init.portOption'), port)
+    .option('--time-zone <zone>', t('init.timeZoneOption'))
     .action(async (opts: { side: string; name: string; data: string; host?: string; port?: number; timeZone?: string }) => {
       try {
         const { configPath, config, witnessKey, logKey } = await initNode(opts);
-        process.stdout.write(
-          `Node ${config.name} (${config.side}) set up.\n  config   ${configPath}\n  storage  ${config.storage.dialect === "sqlite" ? `SQLite, ${config.storage.path}` : "PostgreSQL"}\n` +
-            `Give the peer's administrators these two keys, through a channel you both trust, so they can pin them\n` +
-            `(parley peer add URL WITNESS-KEY LOG-KEY):\n  witness  ${witnessKey}\n  log      ${logKey}\n`,
-        );
+        const storage = config.storage.dialect === 'sqlite' ? t('init.sqlite', { path: config.storage.path }) : 'PostgreSQL';
+        process.stdout.write(t('init.done', { name: config.name, side: config.side, configPath, storage, witnessKey, logKey }) + '\n');
         done(EXIT.ok);
       } catch (err) {
         if (!isParleyError(err)) throw err;
-        process.stderr.write(`parley init: ${err.code}: ${err.message}\n  ${err.hint}\n`);
+        process.stderr.write(refusalText('init', err));
         done(EXIT.usage);
       }
     });

@@ -1,19 +1,20 @@
 import { Command } from 'commander';
 import { isParleyError, ParleyError } from '../../core/index.js';
 import { openNode } from '../../node/index.js';
+import { refusalText, t } from '../i18n.js';
 import { EXIT, type CommandResult } from './exit-codes.js';
 
 export function nodeCommand(done: (result: CommandResult) => void): Command {
   return new Command('node')
-    .description('Run a node from its configuration (see `parley init`). SIGTERM or Ctrl-C stops it gracefully: in-flight requests finish, storage closes cleanly.')
-    .requiredOption('--config <file>', "the node's configuration file (DATA/parley.json)")
+    .description(t('node.description'))
+    .requiredOption('--config <file>', t('common.configOption'))
     .action(async (opts: { config: string }) => {
       let node;
       try {
         node = await openNode(opts.config);
       } catch (err) {
         if (!isParleyError(err)) throw err;
-        process.stderr.write(`parley node: ${err.code}: ${err.message}\n  ${err.hint}\n`);
+        process.stderr.write(refusalText('node', err));
         return done(EXIT.usage);
       }
       try {
@@ -24,10 +25,10 @@ export function nodeCommand(done: (result: CommandResult) => void): Command {
         if (code !== 'EADDRINUSE' && code !== 'EACCES') throw err;
         const { host, port } = node.config.listen;
         const error = new ParleyError('E_PORT_IN_USE', `${host}:${port} cannot be listened on (${code}); another program holds it or the port needs privileges.`);
-        process.stderr.write(`parley node: ${error.code}: ${error.message}\n  ${error.hint}\n`);
+        process.stderr.write(refusalText('node', error));
         return done(EXIT.usage);
       }
-      process.stdout.write(`Node ${node.config.name} (${node.config.side}) listening on ${node.url}\n`);
+      process.stdout.write(t('node.listening', { name: node.config.name, side: node.config.side, url: node.url }) + '\n');
       await new Promise<void>((resolve) => {
         const stop = (): void => {
           process.off('SIGTERM', stop);
@@ -37,7 +38,7 @@ export function nodeCommand(done: (result: CommandResult) => void): Command {
         process.on('SIGTERM', stop);
         process.on('SIGINT', stop);
       });
-      process.stdout.write(`Node ${node.config.name} stopped.\n`);
+      process.stdout.write(t('node.stopped', { name: node.config.name }) + '\n');
       done(EXIT.ok);
     });
 }

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { ParleyError, isParleyError, parseVerifierKey } from '../../core/index.js';
 import { loadNodeConfig, nodeCrypto, openNode, restorePeerTrust, saveNodeConfig, type ParleyNode } from '../../node/index.js';
+import { refusalText, t } from '../i18n.js';
 import { EXIT, type CommandResult } from './exit-codes.js';
 
 /**
@@ -33,48 +34,48 @@ export async function addPeer(configPath: string, url: string, witnessKey: strin
 }
 
 export function peerCommand(done: (result: CommandResult) => void): Command {
-  const peer = new Command('peer').description("Manage this node's pinned peers.");
+  const peer = new Command('peer').description(t('peer.description'));
   peer
     .command('add')
-    .description("Pin a peer node: its URL and the two keys (witness, log) its administrators gave you out of band.")
-    .argument('<url>', "the peer node's address, e.g. https://beijing.example:8402")
-    .argument('<witness-key>', "the peer's witness key, HOST/witness+keyid+base64")
-    .argument('<log-key>', "the peer's log key, HOST+keyid+base64")
-    .requiredOption('--config <file>', "this node's configuration file")
+    .description(t('peer.add.description'))
+    .argument('<url>', t('peer.add.urlArgument'))
+    .argument('<witness-key>', t('peer.add.witnessArgument'))
+    .argument('<log-key>', t('peer.add.logArgument'))
+    .requiredOption('--config <file>', t('peer.configOption'))
     .action(async (url: string, witnessKey: string, logKey: string, opts: { config: string }) => {
       try {
         const { name, added } = await addPeer(opts.config, url, witnessKey, logKey);
-        process.stdout.write(added ? `Pinned peer ${name} at ${url}.\n` : `Peer ${name} was already pinned with this key and address; nothing changed.\n`);
+        process.stdout.write(t(added ? 'peer.add.pinned' : 'peer.add.unchanged', { name, url }) + '\n');
         done(EXIT.ok);
       } catch (err) {
         if (!isParleyError(err)) throw err;
-        process.stderr.write(`parley peer add: ${err.code}: ${err.message}\n  ${err.hint}\n`);
+        process.stderr.write(refusalText('peer add', err));
         done(err.code === 'E_PEER_ALREADY_PINNED' ? EXIT.invalid : EXIT.usage);
       }
     });
   peer
     .command('list')
-    .description('List the pinned peers, their addresses, keys and whether their link is trusted.')
-    .requiredOption('--config <file>', "this node's configuration file")
+    .description(t('peer.list.description'))
+    .requiredOption('--config <file>', t('peer.configOption'))
     .action(async (opts: { config: string }) => {
       await withNode(opts.config, 'peer list', done, async (node) => {
         for (const pinned of await node.store.listPeers()) {
-          const trust = pinned.trust === 'trusted' ? 'trusted' : `UNTRUSTED since ${pinned.trustChangedAt?.toISOString()}: ${pinned.trustReason}`;
-          process.stdout.write(`${pinned.name}  ${pinned.url}  ${trust}\n  witness  ${pinned.witnessKey}\n  log      ${pinned.logKey}\n`);
+          const trust = pinned.trust === 'trusted' ? t('peer.list.trusted') : t('peer.list.untrusted', { since: pinned.trustChangedAt?.toISOString(), reason: pinned.trustReason });
+          process.stdout.write(t('peer.list.peer', { name: pinned.name, url: pinned.url, trust, witnessKey: pinned.witnessKey, logKey: pinned.logKey }) + '\n');
         }
       });
     });
   peer
     .command('trust')
-    .description('Trust a link again after reviewing the evidence of equivocation that suspended it. The evidence is kept; the decision is recorded on the link.')
-    .argument('<name>', 'the peer, e.g. beijing')
-    .requiredOption('--reason <text>', 'why trust is restored; it becomes part of the record')
-    .requiredOption('--config <file>', "this node's configuration file")
-    .option('--as <administrator>', 'who decides', 'administrator')
+    .description(t('peer.trust.description'))
+    .argument('<name>', t('peer.trust.nameArgument'))
+    .requiredOption('--reason <text>', t('peer.trust.reasonOption'))
+    .requiredOption('--config <file>', t('peer.configOption'))
+    .option('--as <administrator>', t('peer.trust.asOption'), 'administrator')
     .action(async (name: string, opts: { config: string; reason: string; as: string }) => {
       await withNode(opts.config, 'peer trust', done, async (node) => {
         const { changed } = await restorePeerTrust(node, name, opts.reason, opts.as);
-        process.stdout.write(changed ? `The link with ${name} is trusted again; the decision is on the record.\n` : `The link with ${name} was not untrusted; nothing changed.\n`);
+        process.stdout.write(t(changed ? 'peer.trust.restored' : 'peer.trust.unchanged', { name }) + '\n');
       });
     });
   return peer;
@@ -89,7 +90,7 @@ async function withNode(configPath: string, what: string, done: (result: Command
     done(EXIT.ok);
   } catch (err) {
     if (!isParleyError(err)) throw err;
-    process.stderr.write(`parley ${what}: ${err.code}: ${err.message}\n  ${err.hint}\n`);
+    process.stderr.write(refusalText(what, err));
     done(EXIT.usage);
   } finally {
     await node?.stop();

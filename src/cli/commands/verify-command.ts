@@ -2,12 +2,15 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { verifyBundle, type VerifyReport } from '../verify/verify-bundle.js';
+import { hintOf, t } from '../i18n.js';
 import { EXIT, type CommandResult } from './exit-codes.js';
+
+const count = (n: number): string => n.toLocaleString('en-US');
 
 function progressBar(): { update(done: number, total: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
-    { format: 'verifying |{bar}| {percentage}% | {value}/{total} events | {rate}/s | ETA {eta_formatted}', stream: process.stderr, etaBuffer: 50, hideCursor: true },
+    { format: t('verify.progress'), stream: process.stderr, etaBuffer: 50, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   const started = performance.now();
@@ -19,7 +22,7 @@ function progressBar(): { update(done: number, total: number): void; stop(): voi
         running = true;
       }
       const rate = Math.round(done / ((performance.now() - started) / 1000 || 1));
-      bar.update(done, { rate: rate.toLocaleString('en-US') });
+      bar.update(done, { rate: count(rate) });
     },
     stop: () => running && bar.stop(),
   };
@@ -29,48 +32,50 @@ export function formatReport(report: VerifyReport): string {
   const lines: string[] = [];
   const rate = report.seconds > 0 ? Math.round(report.events / report.seconds) : 0;
   if (report.valid) {
-    lines.push(`VALID: ${report.logs.length} logs, ${report.events.toLocaleString('en-US')} events, every signature, chain link, peer reference, tree and cosignature checked (${report.seconds.toFixed(2)} s, ${rate.toLocaleString('en-US')} events/s).`);
+    lines.push(t('verify.valid', { logs: report.logs.length, events: count(report.events), seconds: report.seconds.toFixed(2), rate: count(rate) }));
     for (const log of report.logs) {
-      lines.push(`  ${log.origin}: ${log.size} events, checkpoint at ${log.checkpointSize}, root ${log.root}`);
-      lines.push(`    log key     ${log.logKey}`);
-      lines.push(`    cosigned by ${log.witnessKey}`);
+      lines.push(t('verify.log', { origin: log.origin, size: log.size, checkpoint: log.checkpointSize, root: log.root }));
+      lines.push(t('verify.logKey', { key: log.logKey }));
+      lines.push(t('verify.cosignedBy', { key: log.witnessKey }));
     }
-    if (report.keys === 'from-bundle') {
-      lines.push('Keys were taken from the bundle itself: compare them with the keys you hold for each side, or pin them with --key.');
-    }
+    if (report.keys === 'from-bundle') lines.push(t('verify.keysFromBundle'));
   } else {
     const f = report.failure!;
-    const where = [f.log && `log ${f.log}`, f.seq !== null && `event seq ${f.seq}`, f.line !== null && `line ${f.line}`].filter(Boolean).join(', ');
-    lines.push(`INVALID${where ? ` at ${where}` : ''}: ${f.code}`);
-    lines.push(`  ${f.message}`);
-    lines.push(`  ${f.hint}`);
+    const where = [
+      f.log && t('verify.where.log', { log: f.log }),
+      f.seq !== null && t('verify.where.seq', { seq: f.seq }),
+      f.line !== null && t('verify.where.line', { line: f.line }),
+    ].filter(Boolean).join(t('verify.where.separator'));
+    lines.push(where ? t('verify.invalidAt', { where, code: f.code }) : t('verify.invalid', { code: f.code }));
+    lines.push(t('verify.detail', { message: f.message }));
+    lines.push(`  ${hintOf(f.code)}`);
   }
   return lines.join('\n') + '\n';
 }
 
 const threadCount = (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 256) throw new InvalidArgumentError('must be a whole number from 0 to 256.');
+  if (!Number.isInteger(n) || n < 0 || n > 256) throw new InvalidArgumentError(t('verify.threadsInvalid'));
   return n;
 };
 
 export function verifyCommand(done: (result: CommandResult) => void): Command {
   return new Command('verify')
-    .description('Check a transcript bundle offline: signatures, chains, peer references, Merkle trees, checkpoints and cosignatures. Exit 0 valid, 1 invalid, 2 usage error.')
-    .argument('<bundle>', 'the bundle directory (holding manifest.json)')
-    .option('--json', 'print one JSON object instead of text')
-    .option('--key <vkey>', 'pin a verifier key (repeatable); every key in the bundle must then be pinned', (v: string, all: string[]) => [...all, v], [] as string[])
-    .option('--keys <file>', 'pin the verifier keys listed in a file, one per line')
-    .option('--threads <n>', 'worker threads (0: verify on the main thread)', threadCount)
+    .description(t('verify.description'))
+    .argument('<bundle>', t('verify.bundleArgument'))
+    .option('--json', t('verify.jsonOption'))
+    .option('--key <vkey>', t('verify.keyOption'), (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--keys <file>', t('verify.keysOption'))
+    .option('--threads <n>', t('verify.threadsOption'), threadCount)
     .action(async (bundle: string, opts: { json?: boolean; key: string[]; keys?: string; threads?: number }) => {
       if (!existsSync(bundle) || !statSync(bundle).isDirectory()) {
-        process.stderr.write(`parley verify: ${bundle} is not a directory; give the bundle directory that holds manifest.json.\n`);
+        process.stderr.write(t('verify.notADirectory', { bundle }) + '\n');
         return done(EXIT.usage);
       }
       const pinned = [...opts.key];
       if (opts.keys) {
         if (!existsSync(opts.keys)) {
-          process.stderr.write(`parley verify: the key file ${opts.keys} does not exist.\n`);
+          process.stderr.write(t('verify.noKeyFile', { file: opts.keys }) + '\n');
           return done(EXIT.usage);
         }
         pinned.push(...readFileSync(opts.keys, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
