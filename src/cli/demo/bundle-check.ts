@@ -6,6 +6,7 @@ import { exportNodeRecord } from '../../node/index.js';
 import { formatExport } from '../commands/export-command.js';
 import { formatReport } from '../commands/verify-command.js';
 import { verifyBundle, type VerifyReport } from '../verify/verify-bundle.js';
+import { t } from '../i18n.js';
 import type { DemoNodeFolder } from './demo-folders.js';
 import { shown } from './demo-summary.js';
 
@@ -38,7 +39,7 @@ export async function exportAndVerify(folders: readonly DemoNodeFolder[], dir: s
   const us = folders[0]!;
   say(`$ parley export --config ${shown(us.configPath)} --out ${shown(dir)}\n`);
   say(formatExport(await exportNodeRecord(us.configPath, dir)));
-  say(`$ parley verify ${shown(dir)} --key … (the four keys of both nodes)\n`);
+  say(`$ parley verify ${shown(dir)} --key … ${t('demo.bundle.fourKeys')}\n`);
   // On the calling thread: a demo bundle is a few events, less than it takes workers to start.
   const report = await verifyBundle(dir, { pinnedKeys: linkKeys(folders), threads: 0 });
   say(formatReport(report));
@@ -60,7 +61,7 @@ export async function tamperAndVerify(bundle: string, dir: string, say: (text: s
   if (target < 0) throw new ParleyError('E_BUNDLE_UNREADABLE', `${log.events} of ${shown(dir)} holds no FLASH message to alter.`);
   lines[target] = lines[target]!.replace('"precedence":"FLASH"', '"precedence":"ROUTINE"');
   await writeFile(path, lines.join('\n'));
-  say(`\nNow an administrator quietly edits one word in a copy: FLASH becomes ROUTINE in event #${target} of ${log.origin} (line ${target + 1}).\n`);
+  say('\n' + t('demo.bundle.tamper', { seq: target, origin: log.origin, line: target + 1 }) + '\n');
   say(`$ parley verify ${shown(dir)}\n`);
   const report = await verifyBundle(dir, { threads: 0 });
   say(formatReport(report));

@@ -1,6 +1,8 @@
 import { ParleyError } from '../../core/index.js';
 import { openNode, systemClock, type Clock, type NodeOptions, type ParleyNode } from '../../node/index.js';
 import { prepareDemoFolders, type DemoNodeFolder, type PrepareOptions } from './demo-folders.js';
+import { t } from '../i18n.js';
+import { placeName } from './demo-sides.js';
 import { formatOpening, formatSetup, type RunningSide } from './demo-summary.js';
 import { formatHistory, historyState, type HistoryState } from './history-summary.js';
 import { HistoryWriter, type HistorySide } from './history-writer.js';
@@ -14,10 +16,6 @@ import { ScenarioClock } from './scenario-clock.js';
 const LINK_UP_WAIT_MS = 20_000;
 const SETTLE_WAIT_MS = 30_000;
 
-const HISTORY_MISSING: Record<Exclude<HistoryState, 'complete'>, string> = {
-  partial: 'The 2020-2024 public record on these nodes is incomplete: the run that set them up stopped while writing it.',
-  absent: 'These nodes were set up without the 2020-2024 public record (by an earlier version of the demo).',
-};
 
 export interface DemoRunOptions extends PrepareOptions {
   readonly data: string;
@@ -66,19 +64,19 @@ export class DemoRun {
    */
   async start(): Promise<OpeningMessage[]> {
     const { say } = this.options;
-    say('Parley demo: two nodes on this machine, Washington and Beijing, each with its own keys, database and log, linked over loopback.\n');
+    say(t('demo.intro') + '\n');
     this.found = await prepareDemoFolders(this.options.data, this.options);
     say(formatSetup(this.folders));
     if (this.folders.every((f) => f.created)) await this.writeHistory();
     await this.openNodes(systemClock);
-    say(`Both nodes listen: ${this.folders.map((f, i) => `${f.side.label} ${this.nodes[i]!.url}`).join(', ')}. Waiting for the link …\n`);
+    say(t('demo.listening', { nodes: this.folders.map((f, i) => `${placeName(f.side)} ${this.nodes[i]!.url}`).join(t('demo.listSeparator')) }) + '\n');
     await this.linkUp();
     const [us, cn] = this.sides();
     const opening = await openingExchange(us!, cn!, this.abort.signal);
     say(formatOpening(opening));
     const state = await historyState(us!.api, cn!.side.name);
     if (state === 'complete') say('\n' + (await formatHistory(us!.api, us!.side, cn!.side)));
-    else say(`\n${HISTORY_MISSING[state]} Run \`parley demo --reset\` to start over with it.\n`);
+    else say('\n' + t(`demo.history.${state satisfies Exclude<HistoryState, 'complete'>}`) + '\n');
     return opening;
   }
 
@@ -95,7 +93,7 @@ export class DemoRun {
     const clock = new ScenarioClock(new Date(Date.parse(RECORD_START) - 3_600_000).toISOString());
     await this.openNodes(clock, { linkTests: false });
     await this.linkUp();
-    say(`Writing the 2020-2024 public record through both nodes' APIs, on a simulated clock set to each historical date from ${RECORD_START.slice(0, 10)} (this takes a minute) …\n`);
+    say(t('demo.writingHistory', { from: RECORD_START.slice(0, 10) }) + '\n');
     const writer = new HistoryWriter(clock, this.sides() as [HistorySide, HistorySide], this.abort.signal);
     await writePublicRecord(writer);
     if (!(await waitFor(() => writer.quiet(), SETTLE_WAIT_MS, { signal: this.abort.signal }))) {
@@ -107,7 +105,7 @@ export class DemoRun {
       for (const incident of await node.store.listIncidents({ open: true })) await node.store.closeIncident(incident.id, clock.now());
     }
     await Promise.all(this.nodes.splice(0).map((node) => node.stop()));
-    say('Written; both nodes now run on the system clock.\n');
+    say(t('demo.historyWritten') + '\n');
   }
 
   private async openNodes(clock: Clock, options: NodeOptions = {}): Promise<void> {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { useLanguage } from '../i18n.js';
 import type { DemoNodeFolder } from './demo-folders.js';
 import { BEIJING, WASHINGTON, type DemoSide } from './demo-sides.js';
 import { formatNextSteps, type RunningSide } from './demo-summary.js';
@@ -28,5 +29,21 @@ describe('the demo\'s next steps', () => {
     expect(addresses.length).toBeGreaterThan(3);
     expect(new Set(addresses)).toEqual(new Set(['8401']));
     expect(text).toContain('TOKEN=$(cat /srv/parley-demo/washington/operator.token)');
+  });
+});
+
+describe('the demo\'s next steps in Chinese', () => {
+  afterEach(() => useLanguage('en'));
+
+  it('keep every command exactly as typed and say what each does in Chinese', () => {
+    const sides = [running(WASHINGTON, 8401), running(BEIJING, 8402)];
+    const english = formatNextSteps(sides, '/srv/parley-demo');
+    useLanguage('zh');
+    const chinese = formatNextSteps(sides, '/srv/parley-demo');
+    const commands = (text: string) => text.split('\n').filter((l) => /^\s+(curl|npx|TOKEN|-d|http)/.test(l)).map((l) => l.replace(/\s+#.*$/, ''));
+    expect(commands(chinese)).toEqual(commands(english));
+    expect(chinese).toMatch(/^可在另一个终端中试用：/);
+    expect(chinese).toContain('# 经国防部直通电话发送一条消息；北京予以回执');
+    expect(chinese).toContain('华盛顿为 http://127.0.0.1:8401，北京为 http://127.0.0.1:8402');
   });
 });

@@ -1,6 +1,7 @@
 import { isAbsolute, join, relative } from 'node:path';
+import { t } from '../i18n.js';
 import type { DemoNodeFolder } from './demo-folders.js';
-import type { DemoSide } from './demo-sides.js';
+import { placeName, type DemoSide } from './demo-sides.js';
 import { bothSidesTime } from './local-times.js';
 import type { OpeningMessage } from './opening-exchange.js';
 import type { LinkState } from './operator-api.js';
@@ -22,35 +23,40 @@ export interface RunningSide {
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
+/** A state the node's API answers (`up`, `untrusted`, `suspended` …), in the chosen language; one the locale does not know is shown as the API wrote it. */
+export const word = (group: string, value: string): string => t(`demo.${group}.${value}`, { defaultValue: value });
+
 export function formatSetup(folders: readonly DemoNodeFolder[]): string {
   return folders
-    .map((f) => `${f.side.label} (${f.side.side}, ${f.side.timeZone}) in ${shown(f.dir)}: ${f.created ? 'set up now, new keys; peer pinned' : 'found from an earlier run, same keys and pins'}`)
+    .map((f) => t('demo.setup.line', { place: placeName(f.side), side: f.side.side, timeZone: f.side.timeZone, dir: shown(f.dir), state: t(f.created ? 'demo.setup.created' : 'demo.setup.found') }))
     .join('\n') + '\n';
 }
 
 export function formatOpening(messages: readonly OpeningMessage[]): string {
-  const lines = ['Opening exchange' + (messages.every((m) => !m.recordedNow) ? ' (on the record from the first run; not recorded again):' : ':')];
+  const lines = [t(messages.every((m) => !m.recordedNow) ? 'demo.opening.titleAgain' : 'demo.opening.title')];
   for (const m of messages) {
-    lines.push(`  ${m.side.label} duty officer, FLASH, ${m.log} #${m.seq}: "${m.text}"`);
-    lines.push(`    sent     ${bothSidesTime(m.ts)}`);
-    const peer = messages.find((other) => other !== m)?.side.label ?? 'the peer';
-    lines.push(`    receipt  ${m.receipt ? `${bothSidesTime(m.receipt.ts)}: ${peer}'s signed receipt #${m.receipt.seq} covers it` : 'none yet'}`);
+    lines.push(t('demo.opening.message', { place: placeName(m.side), log: m.log, seq: m.seq, text: m.text }));
+    lines.push(t('demo.opening.sent', { time: bothSidesTime(m.ts) }));
+    const other = messages.find((o) => o !== m);
+    const peer = other ? placeName(other.side) : t('demo.thePeer');
+    lines.push(m.receipt ? t('demo.opening.receipt', { time: bothSidesTime(m.receipt.ts), peer, seq: m.receipt.seq }) : t('demo.opening.noReceipt'));
   }
   return lines.join('\n') + '\n';
 }
 
 function formatLink(link: LinkState, peer: DemoSide, peerLink: LinkState): string[] {
-  const trust = link.trust === 'trusted' ? '' : ` (${link.trust}: ${link.trustReason ?? 'see GET /v1/incidents'})`;
-  const error = link.lastError ? `; last error ${link.lastError.code}` : '';
+  const name = placeName(peer);
+  const trust = link.trust === 'trusted' ? '' : t('demo.link.trust', { trust: word('state', link.trust), reason: link.trustReason ?? t('demo.link.seeIncidents') });
+  const error = link.lastError ? t('demo.link.lastError', { code: link.lastError.code }) : '';
   const receipt = link.lastReceipt
-    ? `#${link.lastReceipt.seq} of ${peer.label}'s log, up to our event #${link.lastReceipt.upTo ?? '-'}, ${bothSidesTime(link.lastReceipt.ts)}`
-    : 'none yet';
+    ? t('demo.link.receipt', { peer: name, seq: link.lastReceipt.seq, upTo: link.lastReceipt.upTo ?? '-', time: bothSidesTime(link.lastReceipt.ts) })
+    : t('demo.link.noReceipt');
+  const cosigned = link.own.cosigned === null ? t('demo.link.notCosigned', { peer: name }) : t('demo.link.cosigned', { peer: name, upTo: link.own.cosigned });
   return [
-    `  link     to ${peer.label}: ${link.state}${trust} since ${bothSidesTime(link.since)}${error}`,
-    `  receipt  ${receipt}`,
-    `  logs     own ${link.own.origin}: ${count(link.own.size)} events, ${peer.label} holds ${count(peerLink.peerLog.size)}, ` +
-      `backlog ${count(link.own.backlog)}, cosigned by ${peer.label} up to ${link.own.cosigned ?? 'none'}`,
-    `           copy of ${link.peerLog.origin}: ${count(link.peerLog.size)} events`,
+    t('demo.link.state', { peer: name, state: word('state', link.state), trust, since: bothSidesTime(link.since), error }),
+    receipt,
+    t('demo.link.ownLog', { origin: link.own.origin, size: count(link.own.size), peer: name, held: count(peerLink.peerLog.size), backlog: count(link.own.backlog), cosigned }),
+    t('demo.link.peerLog', { origin: link.peerLog.origin, size: count(link.peerLog.size) }),
   ];
 }
 
@@ -58,9 +64,9 @@ export function formatRunning(sides: readonly RunningSide[]): string {
   const lines: string[] = [];
   for (const { folder, url, link } of sides) {
     const other = sides.find((s) => s.folder !== folder)!;
-    lines.push(`${folder.side.label} (${folder.side.side})  ${url}`);
-    lines.push(`  config   ${shown(folder.configPath)}`);
-    lines.push(`  token    ${tokenFile(folder)}  (this node's API: Authorization: Bearer TOKEN)`);
+    lines.push(t('demo.running.node', { place: placeName(folder.side), side: folder.side.side, url }));
+    lines.push(t('demo.running.config', { path: shown(folder.configPath) }));
+    lines.push(t('demo.running.token', { path: tokenFile(folder) }));
     lines.push(...formatLink(link, other.folder.side, other.link));
   }
   return lines.join('\n') + '\n';
@@ -76,22 +82,23 @@ export function formatNextSteps(sides: readonly RunningSide[], data: string): st
   });
   const link = `${us!.url}/v1/links/${cn!.folder.side.name}`;
   const out = shown(join(data, 'export'));
+  const [own, peer] = [placeName(us!.folder.side), placeName(cn!.folder.side)];
   return [
-    'Try it, in another terminal:',
+    t('demo.next.title'),
     `  TOKEN=$(cat ${token})`,
-    `  curl -s -H "Authorization: Bearer $TOKEN" ${us!.url}/v1/links                  # link state: up/down, backlog, last receipt`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" ${us!.url}/v1/links                  # ${t('demo.next.links')}`,
     `  curl -s -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' \\`,
     `    -d '${body}' \\`,
-    `    ${link}/messages           # a message on the Defense Telephone Link; ${cn!.folder.side.label} receipts it`,
-    `  curl -s -H "Authorization: Bearer $TOKEN" '${link}/responsiveness?period=year'   # who asked, who answered, who let requests expire`,
-    `  curl -s -H "Authorization: Bearer $TOKEN" ${link}/readouts/brown-liu-2023-12    # both readouts of the 21 Dec 2023 VTC, side by side`,
-    `  curl -s -H "Authorization: Bearer $TOKEN" ${link}/plan                        # the 2024 plan in force: planned against held`,
-    `  curl -s -H "Authorization: Bearer $TOKEN" '${link}/events?log=peer'   # Beijing's log, as Washington holds it`,
-    `  curl -s ${us!.url}/api/openapi.json                                    # every route of this side's API`,
-    `  npx parley export --config ${shown(us!.folder.configPath)} --out ${out}   # a transcript bundle of both logs (a new folder each time)`,
+    `    ${link}/messages           # ${t('demo.next.message', { peer })}`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" '${link}/responsiveness?period=year'   # ${t('demo.next.responsiveness')}`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" ${link}/readouts/brown-liu-2023-12    # ${t('demo.next.readouts')}`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" ${link}/plan                        # ${t('demo.next.plan')}`,
+    `  curl -s -H "Authorization: Bearer $TOKEN" '${link}/events?log=peer'   # ${t('demo.next.peerLog', { own, peer })}`,
+    `  curl -s ${us!.url}/api/openapi.json                                    # ${t('demo.next.openapi')}`,
+    `  npx parley export --config ${shown(us!.folder.configPath)} --out ${out}   # ${t('demo.next.export')}`,
     `  npx parley verify ${out}`,
-    `Live updates: ws://${new URL(us!.url).host}/v1/live?token=$TOKEN. The nodes' own logs: PARLEY_LOG_LEVEL=info npm start.`,
-    `Or in a browser: each node serves its side's web app, ${us!.url} for ${us!.folder.side.label} and ${cn!.url} for ${cn!.folder.side.label};`,
-    `  sign in with that node's operator token (${token}, ${tokenFile(cn!.folder)}). Every screen is in English and 中文.`,
+    t('demo.next.live', { host: new URL(us!.url).host }),
+    t('demo.next.browser', { ownUrl: us!.url, own, peerUrl: cn!.url, peer }),
+    t('demo.next.signIn', { ownToken: token, peerToken: tokenFile(cn!.folder) }),
   ].join('\n') + '\n';
 }

@@ -1,16 +1,20 @@
-import type { DemoSide } from './demo-sides.js';
+import { language, t } from '../i18n.js';
+import { opening, padEnd as pad } from '../terminal-text.js';
+import { placeName, type DemoSide } from './demo-sides.js';
+import { word } from './demo-summary.js';
 import { bothSidesTime } from './local-times.js';
 import type { OperatorApi } from './operator-api.js';
 import { LAST_ENGAGEMENT } from './record-history.js';
 
 /** What the summary reads, as the node's API answers it (docs/api.md), as far as it is shown. */
 interface Time { readonly utc: string }
-interface ChannelView { readonly id: string; readonly name: { en: string }; readonly level: string; readonly status: string; readonly suspension: { by: string; at: Time; reason: string } | null }
+interface Bilingual { readonly en: string; readonly zh?: string }
+interface ChannelView { readonly id: string; readonly name: Bilingual; readonly level: string; readonly status: string; readonly suspension: { by: string; at: Time; reason: string } | null }
 interface RequestView { readonly id: string; readonly from: string; readonly level: string; readonly sentAt: Time; readonly status: string; readonly sentWhileSuspended: boolean; readonly expiryRecorded: boolean; readonly reason: string | null }
 interface ResponsivenessRow { readonly side: string; readonly level: string; readonly period: string; readonly asked: number; readonly accepted: number; readonly declined: number; readonly expiredUnanswered: number }
 interface ReadoutView { readonly lang: string; readonly text: string; readonly publishedAt: Time; readonly translations: readonly { lang: string; text: string; by: string }[] }
 interface EngagementView { readonly id: string; readonly requestedBy: string; readonly start: Time; readonly status: string; readonly attendance: readonly { person: string }[] }
-interface PlanView { readonly document: string; readonly version: number; readonly held: number; readonly pending: number; readonly missed: number; readonly entries: readonly { id: string; title: { en: string }; window: { from: Time; to: Time }; status: string; engagement: string | null }[] }
+interface PlanView { readonly document: string; readonly version: number; readonly held: number; readonly pending: number; readonly missed: number; readonly entries: readonly { id: string; title: Bilingual; window: { from: Time; to: Time }; status: string; engagement: string | null }[] }
 interface RecordEvent { readonly kind: string; readonly ts: string; readonly body: { scope?: { kind: string; level?: string } } }
 
 export type HistoryState = 'complete' | 'partial' | 'absent';
@@ -23,26 +27,21 @@ export async function historyState(api: OperatorApi, peer: string): Promise<Hist
   return positions.length > 0 || engagements.length > 0 ? 'partial' : 'absent';
 }
 
-/** The opening of a text, as much as fits `columns` of a terminal (a CJK character takes two). */
-function opening(text: string, columns = 96): string {
-  let used = 0;
-  let out = '';
-  for (const ch of text) {
-    used += ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
-    if (used > columns - 1) return out + '…';
-    out += ch;
-  }
-  return out;
-}
-const day = (t: Time | string): string => (typeof t === 'string' ? t : t.utc).slice(0, 10);
-const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - [...text].length));
+/** How much of a readout a line shows, in terminal columns. */
+const READOUT_COLUMNS = 96;
+const day = (time: Time | string): string => (typeof time === 'string' ? time : time.utc).slice(0, 10);
+/** A name the API gives in both languages, in the chosen one. */
+const named = (name: Bilingual): string => (language() === 'zh' && name.zh) || name.en;
 
 async function scopedSteps(api: OperatorApi, peer: string): Promise<string[]> {
   const logs = await Promise.all(['own', 'peer'].map((log) => api.read<{ events: RecordEvent[] }>(peer, `/events?log=${log}&limit=1000`)));
   const side = (log: number) => (log === 0 ? 'own' : 'peer');
   return logs.flatMap(({ events }, i) => events.filter((e) => e.kind.startsWith('channel.s') || e.kind.startsWith('channel.res')).map((e) => ({ e, by: side(i) })))
     .sort((a, b) => a.e.ts.localeCompare(b.e.ts))
-    .map(({ e, by }) => `${day(e.ts)} ${by === 'own' ? 'US' : 'CN'} ${e.kind.replace('channel.', '').replace('_', ' ')} (${e.body.scope?.kind === 'level' ? `level ${e.body.scope.level}` : e.body.scope?.kind ?? ''})`);
+    .map(({ e, by }) => {
+      const scope = e.body.scope?.kind === 'level' ? t('history.scopeLevel', { level: word('level', e.body.scope.level ?? '') }) : word('scope', e.body.scope?.kind ?? '');
+      return t('history.step', { day: day(e.ts), side: by === 'own' ? 'US' : 'CN', step: word('step', e.kind.replace('channel.', '')), scope });
+    });
 }
 
 /**
@@ -63,33 +62,39 @@ export async function formatHistory(api: OperatorApi, us: DemoSide, cn: DemoSide
     scopedSteps(api, peer),
   ]);
   const lines = [
-    'The 2020-2024 public record, reconstructed: written on the first run through both nodes\' APIs on a simulated clock set to each historical date,',
-    'so every event carries its historical time; the actors are marked "(reconstructed from the public record)". Nothing of it was signed before this machine made its keys.',
-    `Channels (${us.label}'s view; ${cn.label}'s is the same):`,
-    ...channels.map((c) => `  ${pad(c.id, 14)}${pad(c.level, 15)}${pad(c.status, 10)}${c.name.en}`),
-    `  suspension and resumption: ${steps.join('; ')}`,
+    t('history.intro'),
+    t('history.channels', { own: placeName(us), peer: placeName(cn) }),
+    ...channels.map((c) => `  ${pad(c.id, 14)}${pad(word('level', c.level), 15)}${pad(word('channelStatus', c.status), 10)}${named(c.name)}`),
+    t('history.steps', { steps: steps.join(t('history.separator')) }),
   ];
   const suspended = requests.filter((r) => r.sentWhileSuspended);
   const expired = requests.filter((r) => r.status === 'expired');
   const declined = requests.filter((r) => r.status === 'declined');
-  lines.push(`Requests: ${requests.length}; ${expired.length} expired unanswered (each expiry recorded by the asking node: ${expired.every((r) => r.expiryRecorded) ? 'yes' : 'not all'}), ` +
-    `${declined.length} declined with a reason, ${suspended.length} sent while the channel was suspended (${suspended.map((r) => r.id).join(', ')}).`);
-  lines.push('Responsiveness (GET /responsiveness: the side asked, per level and year):');
-  lines.push(`  ${pad('asked side', 12)}${pad('level', 16)}${pad('year', 6)}${pad('asked', 7)}${pad('accepted', 10)}${pad('declined', 10)}expired`);
-  for (const r of rows) lines.push(`  ${pad(r.side, 12)}${pad(r.level, 16)}${pad(r.period, 6)}${pad(String(r.asked), 7)}${pad(String(r.accepted), 10)}${pad(String(r.declined), 10)}${r.expiredUnanswered}`);
+  lines.push(t('history.requests', {
+    total: requests.length, expired: expired.length, allRecorded: t(expired.every((r) => r.expiryRecorded) ? 'history.yes' : 'history.notAll'),
+    declined: declined.length, suspended: suspended.length, ids: suspended.map((r) => r.id).join(t('history.listSeparator')),
+  }));
+  lines.push(t('history.responsiveness'));
+  const column = (key: string) => t(`history.column.${key}`);
+  lines.push(`  ${pad(column('side'), 12)}${pad(column('level'), 16)}${pad(column('year'), 6)}${pad(column('asked'), 7)}${pad(column('accepted'), 10)}${pad(column('declined'), 10)}${column('expired')}`);
+  for (const r of rows) lines.push(`  ${pad(r.side, 12)}${pad(word('level', r.level), 16)}${pad(r.period, 6)}${pad(String(r.asked), 7)}${pad(String(r.accepted), 10)}${pad(String(r.declined), 10)}${r.expiredUnanswered}`);
   const vtc = engagements.find((e) => e.id === 'brown-liu-2023-12');
-  if (vtc) lines.push(`21 Dec 2023 VTC ${vtc.id}, held at ${vtc.requestedBy}'s request, ${bothSidesTime(vtc.start.utc)}; ${vtc.attendance.map((a) => a.person).join(' and ')}. Readouts side by side:`);
+  if (vtc) {
+    const people = vtc.attendance.map((a) => a.person).join(t('history.and'));
+    lines.push(t('history.vtc', { id: vtc.id, requestedBy: vtc.requestedBy, time: bothSidesTime(vtc.start.utc), people }));
+  }
   for (const side of [cn.side, us.side]) {
     const r = readouts.readouts[side];
     if (!r) continue;
-    lines.push(`  ${side} (${r.lang}, ${bothSidesTime(r.publishedAt.utc)}): ${opening(r.text)}`);
-    for (const t of r.translations) lines.push(`     ${t.lang}, translated by ${t.by}'s interpreter: ${opening(t.text)}`);
+    lines.push(t('history.readout', { side, lang: r.lang, time: bothSidesTime(r.publishedAt.utc), text: opening(r.text, READOUT_COLUMNS) }));
+    for (const tr of r.translations) lines.push(t('history.translation', { lang: tr.lang, by: tr.by, text: opening(tr.text, READOUT_COLUMNS) }));
   }
-  lines.push(`Plan in force: ${plan.document} version ${plan.version}, held ${plan.held}, pending ${plan.pending}, missed ${plan.missed}:`);
+  lines.push(t('history.plan', { document: plan.document, version: plan.version, held: plan.held, pending: plan.pending, missed: plan.missed }));
   for (const e of plan.entries) {
     const held = engagements.find((x) => x.id === e.engagement);
-    lines.push(`  ${pad(e.id, 20)}${pad(e.status, 8)}${e.title.en}${held ? `, held ${bothSidesTime(held.start.utc)}` : `, ${day(e.window.from)} to ${day(e.window.to)}`}`);
+    const when = held ? t('history.heldAt', { time: bothSidesTime(held.start.utc) }) : t('history.window', { from: day(e.window.from), to: day(e.window.to) });
+    lines.push(`  ${pad(e.id, 20)}${pad(word('planStatus', e.status), 8)}${named(e.title)}${when}`);
   }
-  lines.push(`Conflicts on the record (GET /conflicts): ${conflicts.length === 0 ? 'none' : conflicts.length}.`);
+  lines.push(t('history.conflicts', { conflicts: conflicts.length === 0 ? t('history.none') : conflicts.length }));
   return lines.join('\n') + '\n';
 }
