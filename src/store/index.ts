@@ -13,6 +13,9 @@ export type {
   MerkleHash,
   NewLog,
   OutboxAck,
+  OwnAlongside,
+  PeerAppended,
+  PeerAppendEffects,
   PeerAppendResult,
 } from './log-store.js';
 export type {

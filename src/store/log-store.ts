@@ -58,11 +58,34 @@ export interface AppendEffects {
   readonly outboxAck?: OutboxAck;
 }
 
+/**
+ * Events this node signed about a batch of the peer's (its receipt), written in the batch's
+ * transaction: the receipt is durable exactly when what it receipts is. They were signed for the
+ * batch as the caller expected it to be stored; if it is not (another process of this side
+ * stored some of it first), they are not written and the caller signs anew.
+ */
+export interface OwnAlongside {
+  readonly origin: string;
+  readonly events: readonly EventRecord[];
+  readonly merkleHashes: readonly MerkleHash[];
+  /** The peer log's size after the batch, and how many of its events are new, as signed for. */
+  readonly expects: { readonly size: number; readonly added: number };
+}
+
+export interface PeerAppendEffects extends AppendEffects {
+  readonly own?: OwnAlongside;
+}
+
 export interface Appended {
   readonly kind: 'appended';
   /** Events newly stored (a repeated delivery adds 0). */
   readonly added: number;
   readonly size: number;
+}
+
+/** A peer batch stored; `own`: the own events written with it, if they were. */
+export interface PeerAppended extends Appended {
+  readonly own?: Appended;
 }
 
 /** The peer's log holds another event at a seq we already stored: both are signed, so this is evidence. */
@@ -73,7 +96,7 @@ export interface EventEquivocation {
   readonly received: EventRecord;
 }
 
-export type PeerAppendResult = Appended | EventEquivocation;
+export type PeerAppendResult = PeerAppended | EventEquivocation;
 
 /** Logs, their events and their Merkle hashes. */
 export interface LogStore {
@@ -92,8 +115,11 @@ export interface LogStore {
   /**
    * Appends events received from a peer. Idempotent: an event already stored with the same hash
    * is skipped. A different hash at a stored seq is returned as an equivocation and nothing is written.
+   * Own events given in `effects.own` are appended in the same transaction, as `appendOwnEvents`
+   * would (E_EVENT_SEQ_TAKEN if their seq is taken, and then nothing is written), or not at all
+   * when the batch is not stored as they expect (then the result has no `own`).
    */
-  appendPeerEvents(origin: string, events: readonly EventRecord[], effects: AppendEffects): Promise<PeerAppendResult>;
+  appendPeerEvents(origin: string, events: readonly EventRecord[], effects: PeerAppendEffects): Promise<PeerAppendResult>;
 
   /** Up to `limit` events from `fromSeq` on, in seq order. */
   readEvents(origin: string, fromSeq: number, limit: number): Promise<EventRecord[]>;

@@ -4,8 +4,8 @@ import type { NodeKeys, PinnedPeerConfig } from '../config/index.js';
 import type { SignatureChecks } from '../crypto/index.js';
 import { OwnCheckpoints, PeerWitness } from '../record/checkpoints.js';
 import { eventJson } from '../record/event-json.js';
-import { OwnLog } from '../record/own-log.js';
-import { PeerLogIntake, RECEIPT_KIND, type IntakeResult } from '../record/peer-log-intake.js';
+import { OwnLog, type NewEntry } from '../record/own-log.js';
+import { PeerLogIntake, RECEIPT_KIND, type BatchCommit, type IntakeResult } from '../record/peer-log-intake.js';
 import type { Clock } from '../server/clock.js';
 import { batchLength, MAX_BATCH_EVENTS, type CosignatureLine, type SyncRequest, type SyncResponse } from './link-protocol.js';
 import { linkTestReactions, missedByPeer, missedTestIncident, type MissedByPeer } from './link-test-schedule.js';
@@ -262,11 +262,21 @@ export class PeerLink {
     this.durableDelivered = held;
   }
 
-  /** Stores the peer's events; receipts them, and answers link tests, if anything new needs it. */
+  /**
+   * Stores the peer's events; receipts them, and answers link tests, if anything new needs it.
+   * The receipt of new events is committed with them: it is durable exactly when they are.
+   */
   private async takeIn(events: readonly Uint8Array[], quiet = false, deliveredUpTo = -1): Promise<IntakeResult> {
+    let receipted = false;
+    const withReceipt: BatchCommit = async (fresh, write) => {
+      if (!(await this.needsReceipt(fresh))) return write.store();
+      const outcome = await this.own.appendWith(this.receipt(write.expects.size - 1, write.expects.added, quiet), write);
+      if (outcome.event) [this.lastReceiptUpTo, receipted] = [write.expects.size - 1, true];
+      return outcome.result;
+    };
     let taken: IntakeResult;
     try {
-      taken = await this.intake.accept(events, deliveredUpTo);
+      taken = await this.intake.accept(events, deliveredUpTo, withReceipt);
     } catch (error) {
       if (isParleyError(error) && error.details.equivocation === true) await this.distrust(error);
       throw error;
@@ -277,12 +287,16 @@ export class PeerLink {
     if (reactions.length > 0) await this.own.appendAll(reactions.map((r) => ({ ...r, actor: this.actor, quiet })));
     for (const missed of missedByPeer(fresh)) await this.raiseMissedTest(missed);
     await this.peerOutages(fresh);
-    if (await this.needsReceipt(taken.events)) {
-      const upTo = taken.size - 1;
-      await this.own.append({ kind: RECEIPT_KIND, actor: this.actor, body: { upTo, received: taken.added, at: this.clock.now().toISOString() }, quiet });
-      this.lastReceiptUpTo = upTo;
+    // Events stored before but never receipted (a redelivery), or stored by another process of this side.
+    if (!receipted && (await this.needsReceipt(taken.events))) {
+      await this.own.append(this.receipt(taken.size - 1, taken.added, quiet));
+      this.lastReceiptUpTo = taken.size - 1;
     }
     return taken;
+  }
+
+  private receipt(upTo: number, received: number, quiet: boolean): NewEntry {
+    return { kind: RECEIPT_KIND, actor: this.actor, body: { upTo, received, at: this.clock.now().toISOString() }, quiet };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { isParleyError, leafHash, signEvent, toHex, type CryptoSuite, type EncodedEvent, type JsonObject, type PeerRef, type Signer } from '../../core/index.js';
-import { toEventRecord, type EventRecord, type LogStore } from '../../store/index.js';
+import { toEventRecord, type EventRecord, type LogStore, type OwnAlongside, type PeerAppendResult } from '../../store/index.js';
 import type { Clock } from '../server/clock.js';
 import { nextTurn } from './next-turn.js';
 import { StoredTree } from './stored-tree.js';
@@ -16,11 +16,25 @@ export interface NewEntry {
   readonly quiet?: boolean;
 }
 
-interface Pending {
-  readonly entry: NewEntry;
-  readonly resolve: (event: EventRecord) => void;
-  readonly reject: (error: unknown) => void;
+/** A batch of the peer's log about to be stored, with an own event (its receipt) in the same commit. */
+export interface PeerBatchWrite {
+  /** The peer's newest event once the batch is stored: what the own event refers to. */
+  readonly head: EventRecord;
+  /** The peer log's size after the batch, and how many of its events are new. */
+  readonly expects: OwnAlongside['expects'];
+  /** Stores the batch, and `own` (if given) with it in the same transaction. */
+  readonly store: (own?: OwnAlongside) => Promise<PeerAppendResult>;
 }
+
+/** What storing a batch with an own event came to; `event` is the own event, if it was written. */
+export interface AlongsideOutcome {
+  readonly result: PeerAppendResult;
+  readonly event?: EventRecord;
+}
+
+type Pending =
+  | { readonly entry: NewEntry; readonly batch?: undefined; readonly resolve: (event: EventRecord) => void; readonly reject: (error: unknown) => void }
+  | { readonly entry: NewEntry; readonly batch: PeerBatchWrite; readonly resolve: (outcome: AlongsideOutcome) => void; readonly reject: (error: unknown) => void };
 
 /** Entries signed and committed in one transaction at most (SQLite and PostgreSQL both take this comfortably). */
 const MAX_GROUP = 500;
@@ -57,6 +71,18 @@ export class OwnLog {
   append(entry: NewEntry): Promise<EventRecord> {
     return new Promise((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
+      this.flushing ??= this.flush();
+    });
+  }
+
+  /**
+   * Signs `entry` for a batch of the peer's log and commits the two in one transaction, after
+   * every append queued before it. Its peer reference names the batch's newest event (or a newer
+   * one already stored), which the same commit makes durable.
+   */
+  appendWith(entry: NewEntry, batch: PeerBatchWrite): Promise<AlongsideOutcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ entry, batch, resolve, reject });
       this.flushing ??= this.flush();
     });
   }
@@ -103,14 +129,21 @@ export class OwnLog {
     await Promise.resolve();
     try {
       while (this.queue.length > 0) {
-        const group = this.queue.splice(0, MAX_GROUP);
-        try {
-          const events = await this.commit(group.map((p) => p.entry));
-          group.forEach((p, i) => p.resolve(events[i]!));
-          const quiet = group.every((p) => p.entry.quiet === true);
-          for (const listener of this.listeners) listener(events, quiet);
-        } catch (error) {
-          for (const p of group) p.reject(error);
+        const alone = this.queue[0]!;
+        if (alone.batch) {
+          this.queue.shift();
+          await this.commitWithBatch(alone.entry, alone.batch).then(alone.resolve, alone.reject);
+        } else {
+          // A group ends before the next entry that commits with a peer batch.
+          const end = this.queue.findIndex((p) => p.batch !== undefined);
+          const group = this.queue.splice(0, Math.min(MAX_GROUP, end < 0 ? this.queue.length : end));
+          try {
+            const events = await this.commit(group.map((p) => p.entry));
+            group.forEach((p, i) => (p.resolve as (event: EventRecord) => void)(events[i]!));
+            this.announce(events, group.every((p) => p.entry.quiet === true));
+          } catch (error) {
+            for (const p of group) p.reject(error);
+          }
         }
         // A burst of appends must not starve the rest of the process: without this turn of the
         // event loop the next group takes the store's connection before the sender's read, an
@@ -122,11 +155,13 @@ export class OwnLog {
     }
   }
 
+  private announce(events: readonly EventRecord[], quiet: boolean): void {
+    for (const listener of this.listeners) listener(events, quiet);
+  }
+
   private async commit(entries: readonly NewEntry[]): Promise<EventRecord[]> {
     for (let attempt = 1; ; attempt++) {
-      const [head, peerHead] = await Promise.all([this.store.latestEvent(this.origin), this.peerHead()]);
-      const records = await this.sign(entries, head, peerHead);
-      const merkleHashes = await this.tree.hashesToAppend(records[0]!.seq, records.map((r) => r.leafHash));
+      const { records, merkleHashes } = await this.signed(entries);
       try {
         await this.store.appendOwnEvents(this.origin, records, { merkleHashes });
         return records;
@@ -135,6 +170,36 @@ export class OwnLog {
         throw error;
       }
     }
+  }
+
+  private async commitWithBatch(entry: NewEntry, batch: PeerBatchWrite): Promise<AlongsideOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      const { records, merkleHashes } = await this.signed([entry], batch.head);
+      try {
+        const result = await batch.store({ origin: this.origin, events: records, merkleHashes, expects: batch.expects });
+        if (result.kind !== 'appended' || !result.own) return { result };
+        this.announce(records, entry.quiet === true);
+        return { result, event: records[0]! };
+      } catch (error) {
+        if (attempt < MAX_SEQ_RACES && isParleyError(error, 'E_EVENT_SEQ_TAKEN') && error.details.origin === this.origin) continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * `entries` signed onto the log's head, referring to the newest stored event of the peer's log
+   * (or to `peerAtLeast`, about to be stored with them, if it is newer), with the Merkle hashes
+   * they add. The head is read first: any event of ours that another process of this side wrote
+   * before it refers to a peer event stored before it, so the reference read next never regresses.
+   */
+  private async signed(entries: readonly NewEntry[], peerAtLeast?: EventRecord) {
+    const head = await this.store.latestEvent(this.origin);
+    const stored = await this.peerHead();
+    const peerHead = peerAtLeast && (!stored || stored.seq < peerAtLeast.seq) ? peerAtLeast : stored;
+    const records = await this.sign(entries, head, peerHead);
+    const merkleHashes = await this.tree.hashesToAppend(records[0]!.seq, records.map((r) => r.leafHash));
+    return { records, merkleHashes };
   }
 
   private peerHead(): Promise<EventRecord | undefined> {

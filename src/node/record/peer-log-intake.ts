@@ -2,12 +2,13 @@ import {
   decodeEventOfLog, equalBytes, isHexOf, leafHash, ParleyError, signatureOf, signatureRefusal, signedMessageLength, writeSignedMessage,
   type CryptoSuite, type DecodedEvent, type PeerRef,
 } from '../../core/index.js';
-import { toEventRecord, type CheckpointStore, type EventRecord, type LogStore } from '../../store/index.js';
+import { toEventRecord, type CheckpointStore, type EventRecord, type LogStore, type PeerAppendResult } from '../../store/index.js';
 import { inlineSignatureChecks, type SignatureChecks } from '../crypto/index.js';
 import type { Clock } from '../server/clock.js';
 import { rememberEventJson } from './event-json.js';
 import { SerialQueue } from './serial-queue.js';
 import { StoredTree } from './stored-tree.js';
+import type { PeerBatchWrite } from './own-log.js';
 
 export const RECEIPT_KIND = 'link.receipt';
 
@@ -24,6 +25,12 @@ export interface IntakeResult {
   /** Where this intake moved the outbox cursor in its commit (-1: it did not). */
   readonly ackedUpTo: number;
 }
+
+/**
+ * How a checked batch is written: `write.store()` stores it alone; a caller that receipts it
+ * stores it together with the receipt (`OwnLog.appendWith`). Called with the batch's new events only.
+ */
+export type BatchCommit = (events: readonly DecodedEvent[], write: PeerBatchWrite) => Promise<PeerAppendResult>;
 
 export interface PeerLogIdentity {
   readonly peer: string;
@@ -60,8 +67,9 @@ export class PeerLogIntake {
   /**
    * `deliveredUpTo`: the highest seq of our own log the peer is known to hold by other means (it
    * said so in answer to a request we signed); the outbox cursor moves there in the same commit.
+   * `commit`: how a batch with new events is written (by default, alone).
    */
-  async accept(batch: readonly Uint8Array[], deliveredUpTo = -1): Promise<IntakeResult> {
+  async accept(batch: readonly Uint8Array[], deliveredUpTo = -1, commit?: BatchCommit): Promise<IntakeResult> {
     // Signatures are checked before the batch queues to be stored: the next batch's are checked
     // (in the signature worker) while the one before it is stored.
     const events = this.consecutive(await this.verified(batch));
@@ -73,7 +81,7 @@ export class PeerLogIntake {
         // A batch that starts beyond our copy may only have overtaken the one before it (a
         // sender keeps more than one exchange in flight): it waits for that one, a little.
         if (first > size && performance.now() < grace) return null;
-        return this.storeChecked(events, size, deliveredUpTo);
+        return this.storeChecked(events, size, deliveredUpTo, commit);
       });
       if (result) {
         if (result.added > 0) this.announceStored();
@@ -163,7 +171,7 @@ export class PeerLogIntake {
     return events;
   }
 
-  private async storeChecked(events: readonly DecodedEvent[], size: number, deliveredUpTo: number): Promise<IntakeResult> {
+  private async storeChecked(events: readonly DecodedEvent[], size: number, deliveredUpTo: number, commit?: BatchCommit): Promise<IntakeResult> {
     const { peerOrigin, peer } = this.identity;
     if (events.length === 0) return { added: 0, size, events, ackedUpTo: -1 };
     const first = events[0]!.event.seq;
@@ -182,10 +190,14 @@ export class PeerLogIntake {
     const fresh = records.filter((r) => r.seq >= size);
     const merkleHashes = fresh.length > 0 ? await this.tree.hashesToAppend(size, fresh.map((r) => r.leafHash)) : [];
     const acked = Math.max(ackedSeq(events.filter((e) => e.event.seq >= size)) ?? -1, fresh.length > 0 ? deliveredUpTo : -1);
-    const result = await this.store.appendPeerEvents(peerOrigin, records, {
-      merkleHashes,
-      ...(acked < 0 ? {} : { outboxAck: { peer, seq: acked } }),
-    });
+    const effects = { merkleHashes, ...(acked < 0 ? {} : { outboxAck: { peer, seq: acked } }) };
+    const head = fresh[fresh.length - 1];
+    const result = commit && head
+      ? await commit(events.filter((e) => e.event.seq >= size), {
+        head, expects: { size: size + fresh.length, added: fresh.length },
+        store: (own) => this.store.appendPeerEvents(peerOrigin, records, { ...effects, own }),
+      })
+      : await this.store.appendPeerEvents(peerOrigin, records, effects);
     if (result.kind === 'equivocation') throw await this.equivocation(result.stored, result.received);
     return { added: result.added, size: result.size, events, ackedUpTo: result.added > 0 ? acked : -1 };
   }

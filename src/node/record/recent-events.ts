@@ -76,6 +76,7 @@ export function withRecentEvents(store: Store, onlyWriter = store.dialect === 's
     async appendPeerEvents(origin, events, effects) {
       const result = await store.appendPeerEvents(origin, events, effects);
       if (result.kind === 'appended') runOf(origin).add(events, result.size);
+      if (result.kind === 'appended' && result.own && effects.own) runOf(effects.own.origin).add(effects.own.events, result.own.size);
       return result;
     },
   };

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../index.js';
-import { effectsFor, OWN_ORIGIN, ownLog, PEER_ORIGIN, peerLog, signedEvents } from '../testing/factories.js';
+import type { EventRecord, OwnAlongside } from '../index.js';
+import { effectsFor, merkleHashesFor, OWN_ORIGIN, ownLog, PEER_ORIGIN, peerLog, signedEvents } from '../testing/factories.js';
 import { runsHere, TestStores } from '../testing/test-stores.js';
 
 const own = signedEvents(OWN_ORIGIN, 6);
@@ -97,6 +98,35 @@ for (const dialect of DIALECTS) {
       const result = await store.appendPeerEvents(PEER_ORIGIN, delivery, effectsFor(delivery));
       expect(result).toEqual({ kind: 'equivocation', seq: 2, stored: peer[2], received: forked[2] });
       expect(await store.readEvents(PEER_ORIGIN, 0, 100)).toEqual(peer.slice(0, 4));
+    });
+
+    it('writes own events in the transaction of the peer batch they receipt, or neither of them', async () => {
+      const store = await storeWithLogs();
+      const alongside = (events: readonly EventRecord[], size: number, added: number): OwnAlongside => ({
+        origin: OWN_ORIGIN, events, merkleHashes: merkleHashesFor(events), expects: { size, added },
+      });
+      const batch = peer.slice(0, 4);
+      const stored = await store.appendPeerEvents(PEER_ORIGIN, batch, { ...effectsFor(batch), own: alongside(own.slice(0, 1), 4, 4) });
+      expect(stored).toEqual({ kind: 'appended', added: 4, size: 4, own: { kind: 'appended', added: 1, size: 1 } });
+      expect(await store.readEvents(OWN_ORIGIN, 0, 10)).toEqual(own.slice(0, 1));
+
+      // Our seq 0 is taken: the next batch is not stored either, and can be stored once signed anew.
+      const next = peer.slice(4, 6);
+      await expect(store.appendPeerEvents(PEER_ORIGIN, next, { ...effectsFor(next), own: alongside(own.slice(0, 1), 6, 2) })).rejects.toMatchObject({ code: 'E_EVENT_SEQ_TAKEN' });
+      expect(await store.logSize(PEER_ORIGIN)).toBe(4);
+
+      // A batch not stored as the own events expect (all of it was stored before): it is, they are not.
+      expect(await store.appendPeerEvents(PEER_ORIGIN, batch, { ...effectsFor(batch), own: alongside(own.slice(1, 2), 4, 4) })).toEqual({ kind: 'appended', added: 0, size: 4 });
+      expect(await store.logSize(OWN_ORIGIN)).toBe(1);
+
+      // Equivocation: nothing of either log is written.
+      const fork = [peer[2]!, ...forked.slice(3, 6)];
+      expect(await store.appendPeerEvents(PEER_ORIGIN, fork, { ...effectsFor(fork), own: alongside(own.slice(1, 2), 6, 2) })).toMatchObject({ kind: 'equivocation', seq: 3 });
+      expect([await store.logSize(PEER_ORIGIN), await store.logSize(OWN_ORIGIN)]).toEqual([4, 1]);
+
+      expect(await store.appendPeerEvents(PEER_ORIGIN, next, { ...effectsFor(next), own: alongside(own.slice(1, 2), 6, 2) })).toMatchObject({ size: 6, own: { size: 2 } });
+      expect(await store.readEvents(OWN_ORIGIN, 0, 10)).toEqual(own.slice(0, 2));
+      expect(await store.readEvents(PEER_ORIGIN, 0, 10)).toEqual(peer.slice(0, 6));
     });
 
     it('refuses a peer delivery that starts beyond the end of the log', async () => {

@@ -1,5 +1,5 @@
 import { equalBytes, isParleyError, ParleyError } from '../../core/index.js';
-import type { AppendEffects, Appended, EventRecord, PeerAppendResult } from '../log-store.js';
+import type { AppendEffects, Appended, EventRecord, PeerAppendEffects, PeerAppendResult } from '../log-store.js';
 import type { Transaction } from 'kysely';
 import type { Database } from './database.js';
 import { writeEffects } from './append-effects.js';
@@ -14,30 +14,42 @@ const PEER_APPEND_ATTEMPTS = 3;
 export async function appendOwnEvents(ctx: SqlContext, origin: string, events: readonly EventRecord[], effects: AppendEffects): Promise<Appended> {
   checkConsecutive(events);
   const logId = await ctx.logId(origin);
-  return ctx.db.transaction().execute(async (tx) => {
-    const first = events[0]?.seq;
-    let size: number;
-    if (first === undefined) {
-      size = await readSize(tx, logId);
-    } else {
-      size = first + events.length;
-      if (!(await advanceSize(tx, logId, first, size))) throw await seqRefusal(tx, logId, origin, first);
-      await insertEvents(ctx, tx, logId, origin, events);
-    }
-    await writeEffects(ctx, tx, logId, effects);
-    return { kind: 'appended', added: events.length, size };
-  });
+  return ctx.db.transaction().execute((tx) => appendOwnIn(ctx, tx, logId, origin, events, effects));
 }
 
-export async function appendPeerEvents(ctx: SqlContext, origin: string, events: readonly EventRecord[], effects: AppendEffects): Promise<PeerAppendResult> {
+async function appendOwnIn(ctx: SqlContext, tx: Tx, logId: number, origin: string, events: readonly EventRecord[], effects: AppendEffects): Promise<Appended> {
+  const first = events[0]?.seq;
+  let size: number;
+  if (first === undefined) {
+    size = await readSize(tx, logId);
+  } else {
+    size = first + events.length;
+    if (!(await advanceSize(tx, logId, first, size))) throw await seqRefusal(tx, logId, origin, first);
+    await insertEvents(ctx, tx, logId, origin, events);
+  }
+  await writeEffects(ctx, tx, logId, effects);
+  return { kind: 'appended', added: events.length, size };
+}
+
+export async function appendPeerEvents(ctx: SqlContext, origin: string, events: readonly EventRecord[], effects: PeerAppendEffects): Promise<PeerAppendResult> {
   checkConsecutive(events);
+  const { own, ...peerEffects } = effects;
+  if (own) checkConsecutive(own.events);
   const logId = await ctx.logId(origin);
+  const ownLogId = own ? await ctx.logId(own.origin) : undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.db.transaction().execute((tx) => appendPeerOnce(ctx, tx, logId, origin, events, effects));
+      return await ctx.db.transaction().execute(async (tx) => {
+        const stored = await appendPeerOnce(ctx, tx, logId, origin, events, peerEffects);
+        if (stored.kind !== 'appended' || !own || ownLogId === undefined) return stored;
+        if (stored.size !== own.expects.size || stored.added !== own.expects.added) return stored;
+        return { ...stored, own: await appendOwnIn(ctx, tx, ownLogId, own.origin, own.events, { merkleHashes: own.merkleHashes }) };
+      });
     } catch (error) {
       // Another process stored (some of) these events first: re-read, and they become duplicates.
-      if (attempt < PEER_APPEND_ATTEMPTS && isParleyError(error, 'E_EVENT_SEQ_TAKEN')) continue;
+      // A seq of our own log taken by another process is the caller's to handle: it signs anew.
+      const peerRace = isParleyError(error, 'E_EVENT_SEQ_TAKEN') && error.details.origin === origin;
+      if (attempt < PEER_APPEND_ATTEMPTS && peerRace) continue;
       throw error;
     }
   }
