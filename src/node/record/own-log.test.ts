@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../store/index.js';
-import { effectsFor, signedEvents } from '../../store/testing/factories.js';
+import { leafHash } from '../../core/index.js';
+import { openStore, toEventRecord, type AppendEffects, type EventRecord, type Store } from '../../store/index.js';
+import { TestLog, testSeed } from '../../test-support/event-factory.js';
 import { nodeCrypto } from '../crypto/index.js';
 import { systemClock } from '../server/clock.js';
 import { OwnLog } from './own-log.js';
@@ -24,6 +25,15 @@ async function freshStore(): Promise<Store> {
 }
 
 const signer = nodeCrypto.ed25519Signer(new Uint8Array(32).fill(5));
+
+/** The first `count` events of the peer's log, as stored. */
+function peerEvents(count: number): EventRecord[] {
+  const log = new TestLog(nodeCrypto, nodeCrypto.ed25519Signer(testSeed(9)), peerOrigin);
+  return Array.from({ length: count }, (_, n) => log.append({ n })).map((e) => toEventRecord(e, leafHash(nodeCrypto, e.bytes)));
+}
+
+/** The store keeps Merkle hashes at whatever indexes it is given; here, the leaves at their seqs. */
+const effectsFor = (events: readonly EventRecord[]): AppendEffects => ({ merkleHashes: events.map((e) => ({ idx: e.seq, hash: e.leafHash })) });
 
 describe('the own log under a burst of appends', () => {
   it('commits a burst in groups and lets other work run between them', async () => {
@@ -52,7 +62,7 @@ describe('an own event committed with a batch of the peer\'s log', () => {
     const log = new OwnLog(store, nodeCrypto, signer, systemClock, origin, peerOrigin);
     const announced: number[][] = [];
     log.onAppended((events) => announced.push(events.map((e) => e.seq)));
-    const batch = signedEvents(peerOrigin, 3);
+    const batch = peerEvents(3);
 
     const before = log.appendAll([1, 2].map((n) => ({ kind: 'message.sent', actor: 'us/duty-officer', body: { n } })));
     const receipt = log.appendWith({ kind: 'link.receipt', actor: 'node:washington', body: { upTo: 2 } }, {
@@ -74,7 +84,7 @@ describe('an own event committed with a batch of the peer\'s log', () => {
   it('is not written, and not announced, when the batch is not stored as it was signed for', async () => {
     const store = await freshStore();
     const log = new OwnLog(store, nodeCrypto, signer, systemClock, origin, peerOrigin);
-    const batch = signedEvents(peerOrigin, 2);
+    const batch = peerEvents(2);
     await store.appendPeerEvents(peerOrigin, batch, effectsFor(batch));
     const announced: number[] = [];
     log.onAppended((events) => announced.push(events.length));
