@@ -1,12 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../test-support/vectors.js';
-import { generateBundle } from './bench/generate-bundle.js';
+import { generatedBundle, PARLEY_BIN as bin, requireBuild } from './testing/built-cli.js';
 
-const bin = join(repoRoot, 'bin/parley.js');
 /** The built `parley`, in an environment without any language setting of its own unless given one. */
 function parley(args: string[], env: NodeJS.ProcessEnv = {}) {
   const { PARLEY_LANG: _p, LC_ALL: _a, LC_MESSAGES: _m, LANG: _l, ...rest } = process.env;
@@ -16,9 +13,8 @@ const CHINESE = /[\u4e00-\u9fff]/;
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot, 'dist/cli/main.js'))) throw new Error('Build first: `npm test` builds before it tests (npm run build).');
-  dir = mkdtempSync(join(tmpdir(), 'parley-lang-'));
-  await generateBundle(dir, 200, undefined, 10);
+  requireBuild();
+  dir = await generatedBundle('parley-lang-', 200);
 });
 
 describe('parley in English and Chinese (built)', () => {

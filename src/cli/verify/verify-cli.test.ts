@@ -1,19 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../test-support/vectors.js';
-import { generateBundle } from '../bench/generate-bundle.js';
+import { generatedBundle, PARLEY_BIN as bin, requireBuild } from '../testing/built-cli.js';
 
-const bin = join(repoRoot, 'bin/parley.js');
 const parley = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
 let dir: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(repoRoot, 'dist/cli/main.js'))) throw new Error('Build first: `npm test` builds before it tests (npm run build).');
-  dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
-  await generateBundle(dir, 3000, undefined, 10);
+  requireBuild();
+  dir = await generatedBundle('parley-cli-', 3000);
 });
 
 describe('the parley verify command (built, with worker threads)', () => {
