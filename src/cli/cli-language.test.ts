@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatedBundle, PARLEY_BIN as bin, requireBuild } from './testing/built-cli.js';
+import { generatedBundle, requireBuild, runBuilt } from './testing/built-cli.js';
 
 /** The built `parley`, in an environment without any language setting of its own unless given one. */
 function parley(args: string[], env: NodeJS.ProcessEnv = {}) {
   const { PARLEY_LANG: _p, LC_ALL: _a, LC_MESSAGES: _m, LANG: _l, ...rest } = process.env;
-  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...rest, LANG: 'C.UTF-8', ...env } });
+  return runBuilt(args, { ...rest, LANG: 'C.UTF-8', ...env });
 }
 const CHINESE = /[\u4e00-\u9fff]/;
 let dir: string;

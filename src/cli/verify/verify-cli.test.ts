@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generatedBundle, PARLEY_BIN as bin, requireBuild } from '../testing/built-cli.js';
+import { generatedBundle, requireBuild, runBuilt } from '../testing/built-cli.js';
 
-const parley = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+const parley = (...args: string[]) => runBuilt(args);
 let dir: string;
 
 beforeAll(async () => {
