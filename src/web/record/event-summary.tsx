@@ -5,6 +5,7 @@ import type { RecordEvent } from '../api/types.js';
 import { placeName } from '../parts/places.js';
 import { RefusalLines } from '../parts/refusal-lines.js';
 import { receiptUpTo } from './receipts.js';
+import { mechanismSummary } from './summaries/index.js';
 
 /** i18next reads dots as nesting; a kind's key uses underscores ("message.sent" → kinds.message_sent). */
 const keyOf = (kind: string): string => kind.replace(/[.-]/g, '_');
@@ -87,6 +88,9 @@ export function EventSummary({ event, otherName }: { readonly event: RecordEvent
         </div>
       );
     default: {
+      const summary = mechanismSummary(event);
+      if (summary) return summary;
+      // A kind this app does not know, or a body its kind's schema refuses: shown as recorded.
       const json = JSON.stringify(b);
       return <p className="summary summary-raw"><code>{json.length > 200 ? `${json.slice(0, 200)}…` : json}</code></p>;
     }
