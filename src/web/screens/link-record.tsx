@@ -11,6 +11,7 @@ import { ChannelPanel } from '../record/channel-panel.js';
 import { LogColumn } from '../record/log-column.js';
 import { RECEIPT_KIND, receiptsByEvent, receiptUpTo } from '../record/receipts.js';
 import { SendMessage } from '../record/send-message.js';
+import { RecordNamesContext, type RecordNames } from '../record/summaries/index.js';
 import type { Clock } from '../time/both-clocks.js';
 
 export interface LinkRecordProps {
@@ -30,6 +31,14 @@ export function LinkRecord({ api, watch, peer, clocks, peerName }: LinkRecordPro
   const ownReceipts = useMemo(() => receiptsByEvent(record.own, record.peer), [record.own, record.peer]);
   const peerReceipts = useMemo(() => receiptsByEvent(record.peer, record.own), [record.own, record.peer]);
   const weReceiptedUpTo = useMemo(() => Math.max(-1, ...record.own.filter((e) => e.kind === RECEIPT_KIND).map(receiptUpTo)), [record.own]);
+  const node = watch.node;
+  const peerSide = watch.peers[peer]?.side ?? null;
+  // The record's sentences name sides by place and channels by their agreed names, as the rest of the screen does.
+  const names = useMemo<RecordNames>(() => ({
+    clocks,
+    sides: { ...(node ? { [node.side]: placeName(t, node.name) } : {}), ...(peerSide ? { [peerSide]: peerName } : {}) },
+    channels: channels ?? [],
+  }), [clocks, node, peerSide, peerName, channels, t]);
 
   if (!watch.node || !watch.links) return <p className="loading">{t('common.loading')}</p>;
   if (!link) return <p className="empty">{t('record.noSuchLink', { peer })}</p>;
@@ -37,7 +46,7 @@ export function LinkRecord({ api, watch, peer, clocks, peerName }: LinkRecordPro
   // Until a channel is agreed, agreeing one is what the officer needs first; after, it sits below the record.
   const noChannel = channels !== null && !channels.some((c) => c.status === 'active' || c.status === 'suspended');
   const channelPanel = channels && (
-    <ChannelPanel api={api} node={watch.node} peer={peer} peerSide={watch.peers[peer]?.side ?? null} peerName={peerName} channels={channels} />
+    <ChannelPanel api={api} node={watch.node} peer={peer} peerSide={peerSide} peerName={peerName} channels={channels} />
   );
   return (
     <div className="record">
@@ -49,16 +58,18 @@ export function LinkRecord({ api, watch, peer, clocks, peerName }: LinkRecordPro
       <SendMessage api={api} node={watch.node} link={link} peerName={peerName} clocks={clocks} channels={channels} />
       {channelError && <ErrorNote error={channelError} />}
       {record.error && <ErrorNote error={record.error} />}
-      <div className="logs">
-        <LogColumn
-          id="own" title={t('record.ownLog', { own })} origin={link.own.origin} size={link.own.size} events={record.own}
-          receipts={ownReceipts} receiptedUpTo={link.own.delivered - 1} receiptBy={peerName} otherName={peerName} clocks={clocks}
-        />
-        <LogColumn
-          id="peer" title={t('record.peerLog', { peer: peerName })} origin={link.peerLog.origin} size={link.peerLog.size} events={record.peer}
-          receipts={peerReceipts} receiptedUpTo={weReceiptedUpTo} receiptBy={own} otherName={own} clocks={clocks}
-        />
-      </div>
+      <RecordNamesContext.Provider value={names}>
+        <div className="logs">
+          <LogColumn
+            id="own" title={t('record.ownLog', { own })} origin={link.own.origin} size={link.own.size} events={record.own}
+            receipts={ownReceipts} receiptedUpTo={link.own.delivered - 1} receiptBy={peerName} otherName={peerName} clocks={clocks}
+          />
+          <LogColumn
+            id="peer" title={t('record.peerLog', { peer: peerName })} origin={link.peerLog.origin} size={link.peerLog.size} events={record.peer}
+            receipts={peerReceipts} receiptedUpTo={weReceiptedUpTo} receiptBy={own} otherName={own} clocks={clocks}
+          />
+        </div>
+      </RecordNamesContext.Provider>
       {record.more && (
         <p className="more"><button type="button" onClick={record.showEarlier}>{t('record.showEarlier')}</button></p>
       )}
