@@ -187,13 +187,14 @@ export class PeerLogIntake {
       rememberEventJson(e.bytes, e.event);
       return toEventRecord(e, leafHash(this.crypto, e.bytes));
     });
+    const freshEvents = events.filter((e) => e.event.seq >= size);
     const fresh = records.filter((r) => r.seq >= size);
     const merkleHashes = fresh.length > 0 ? await this.tree.hashesToAppend(size, fresh.map((r) => r.leafHash)) : [];
-    const acked = Math.max(ackedSeq(events.filter((e) => e.event.seq >= size)) ?? -1, fresh.length > 0 ? deliveredUpTo : -1);
+    const acked = Math.max(ackedSeq(freshEvents) ?? -1, fresh.length > 0 ? deliveredUpTo : -1);
     const effects = { merkleHashes, ...(acked < 0 ? {} : { outboxAck: { peer, seq: acked } }) };
     const head = fresh[fresh.length - 1];
     const result = commit && head
-      ? await commit(events.filter((e) => e.event.seq >= size), {
+      ? await commit(freshEvents, {
         head, expects: { size: size + fresh.length, added: fresh.length },
         store: (own) => this.store.appendPeerEvents(peerOrigin, records, { ...effects, own }),
       })
