@@ -1,5 +1,5 @@
 import i18next, { type TOptions } from 'i18next';
-import { hintFor, type ErrorCode } from '../core/index.js';
+import { hintFor, LANGUAGES, type ErrorCode, type Language } from '../core/index.js';
 import en from './locales/en.json' with { type: 'json' };
 import zh from './locales/zh.json' with { type: 'json' };
 
@@ -10,8 +10,7 @@ import zh from './locales/zh.json' with { type: 'json' };
  * their help texts are written when they are constructed.
  */
 
-export const LANGUAGES = ['en', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export type { Language } from '../core/index.js';
 
 const isLanguage = (value: string): value is Language => (LANGUAGES as readonly string[]).includes(value);
 

@@ -1,9 +1,9 @@
 import type { InitOptions } from 'i18next';
+import type { Language } from '../core/index.js';
 import en from './locales/en.json';
 import zh from './locales/zh.json';
 
-export const LANGUAGES = ['en', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language } from '../core/index.js';
 
 /** How the app's i18next is set up, for the app in the browser and for its parts rendered in tests. */
 export function i18nOptions(language: Language): InitOptions {

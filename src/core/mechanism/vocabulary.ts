@@ -30,7 +30,9 @@ export const PRECEDENCES = ['FLASH', 'IMMEDIATE', 'PRIORITY', 'ROUTINE'] as cons
 export const PrecedenceSchema = z.enum(PRECEDENCES);
 export type Precedence = z.infer<typeof PrecedenceSchema>;
 
-export const LanguageSchema = z.enum(['en', 'zh']);
+/** The two working languages: each side writes in its own (DESIGN §2), and everything a person reads exists in both. */
+export const LANGUAGES = ['en', 'zh'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
 /** Text every reader sees in both working languages. */
