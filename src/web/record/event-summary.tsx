@@ -5,13 +5,10 @@ import type { RecordEvent } from '../api/types.js';
 import { placeName } from '../parts/places.js';
 import { RefusalLines } from '../parts/refusal-lines.js';
 import { receiptUpTo } from './receipts.js';
-import { mechanismSummary } from './summaries/index.js';
-
-/** i18next reads dots as nesting; a kind's key uses underscores ("message.sent" → kinds.message_sent). */
-const keyOf = (kind: string): string => kind.replace(/[.-]/g, '_');
+import { mechanismSummary, wordKey } from './summaries/index.js';
 
 export function kindLabel(t: TFunction, kind: string): string {
-  return t(`kinds.${keyOf(kind)}`, { defaultValue: kind });
+  return t(`kinds.${wordKey(kind)}`, { defaultValue: kind });
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);

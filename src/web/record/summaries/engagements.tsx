@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useChannelName, useRecordedBy } from './record-names.js';
-import { Agenda, Lines, Sentence, When, wordKey, Written } from './sentence.js';
+import { useRecordedBy } from './record-names.js';
+import { Agenda, Lines, Sentence, SentenceOnChannel, useMeetingWords, When, Written } from './sentence.js';
 import type { SummaryParts } from './summary-part.js';
 
 type EngagementKind =
@@ -10,17 +10,11 @@ type EngagementKind =
 export const ENGAGEMENT_SUMMARIES: SummaryParts<EngagementKind> = {
   'engagement.scheduled': function EngagementScheduled({ body, event }) {
     const { t } = useTranslation();
-    const channelName = useChannelName();
-    const values = {
-      who: useRecordedBy()(event.log), engagement: body.engagement, request: body.request,
-      format: t(`summary.format.${wordKey(body.format)}`), level: t(`summary.level.${wordKey(body.level)}`),
-    };
+    const values = { who: useRecordedBy()(event.log), engagement: body.engagement, request: body.request, ...useMeetingWords(body) };
     const parts = { start: <When iso={body.start} />, end: <When iso={body.end} /> };
     return (
       <Lines>
-        {body.channel === null
-          ? <Sentence k="summary.engagementScheduled" values={values} parts={parts} />
-          : <Sentence k="summary.engagementScheduledOnChannel" values={values} parts={{ ...parts, channel: <Written text={channelName(body.channel)} /> }} />}
+        <SentenceOnChannel k="summary.engagementScheduled" channel={body.channel} values={values} parts={parts} />
         <Agenda items={body.agenda} />
         {body.planEntry !== null && <p className="summary-meta">{t('summary.planEntry', { entry: body.planEntry })}</p>}
       </Lines>

@@ -11,6 +11,7 @@ import { Sentence, wordKey } from './sentence.js';
 import type { SummaryPart, SummaryParts } from './summary-part.js';
 
 export { RecordNamesContext, type RecordNames } from './record-names.js';
+export { wordKey } from './sentence.js';
 
 /**
  * Message kinds read leniently in event-summary.tsx: bodies written before the catalogue (tests,

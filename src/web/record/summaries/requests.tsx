@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useChannelName, useRecordedBy, useSideName } from './record-names.js';
-import { Agenda, Lines, Sentence, Times, When, wordKey, Written } from './sentence.js';
+import { useRecordedBy, useSideName } from './record-names.js';
+import { Agenda, Lines, Sentence, SentenceOnChannel, Times, useMeetingWords, When, Written } from './sentence.js';
 import type { SummaryParts } from './summary-part.js';
 
 type RequestKind = 'request.note_added' | 'request.sent' | 'request.accepted' | 'request.countered' | 'request.declined' | 'request.withdrawn' | 'request.expired';
@@ -11,17 +11,11 @@ export const REQUEST_SUMMARIES: SummaryParts<RequestKind> = {
   },
   'request.sent': function RequestSent({ body, event }) {
     const { t } = useTranslation();
-    const channelName = useChannelName();
-    const values = {
-      who: useRecordedBy()(event.log), to: useSideName()(body.to), request: body.request,
-      format: t(`summary.format.${wordKey(body.format)}`), level: t(`summary.level.${wordKey(body.level)}`),
-    };
+    const values = { who: useRecordedBy()(event.log), to: useSideName()(body.to), request: body.request, ...useMeetingWords(body) };
     const parts = { times: <Times options={body.options} />, respondBy: <When iso={body.respondBy} /> };
     return (
       <Lines>
-        {body.channel === null
-          ? <Sentence k="summary.requestSent" values={values} parts={parts} />
-          : <Sentence k="summary.requestSentOnChannel" values={values} parts={{ ...parts, channel: <Written text={channelName(body.channel)} /> }} />}
+        <SentenceOnChannel k="summary.requestSent" channel={body.channel} values={values} parts={parts} />
         <Agenda items={body.agenda} />
         {body.sentWhileSuspended && <p className="summary-meta">{t('summary.sentWhileSuspended')}</p>}
       </Lines>

@@ -2,7 +2,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { TimeOption } from '../../../core/index.js';
 import { Moment } from '../../parts/moment.js';
-import { useClocks } from './record-names.js';
+import { useChannelName, useClocks } from './record-names.js';
 
 /**
  * One sentence of the record in the screen's language. Ids and names go in `values`; anything a
@@ -16,6 +16,25 @@ export function Sentence({ k, values, parts, meta = false }: {
   readonly meta?: boolean;
 }) {
   return <p className={meta ? 'summary-meta' : 'summary'}><Trans i18nKey={k} values={values} components={parts} /></p>;
+}
+
+/** The sentence `k`, or, for an event on an agreed channel, the sentence `${k}OnChannel` that names it. */
+export function SentenceOnChannel({ k, channel, values, parts }: {
+  readonly k: string;
+  readonly channel: string | null;
+  readonly values: Readonly<Record<string, string | number>>;
+  readonly parts: Readonly<Record<string, ReactElement>>;
+}) {
+  const channelName = useChannelName();
+  return channel === null
+    ? <Sentence k={k} values={values} parts={parts} />
+    : <Sentence k={`${k}OnChannel`} values={values} parts={{ ...parts, channel: <Written text={channelName(channel)} /> }} />;
+}
+
+/** A meeting's format and level (a request's, an engagement's) as words of the screen's language. */
+export function useMeetingWords(meeting: { readonly format: string; readonly level: string }): { format: string; level: string } {
+  const { t } = useTranslation();
+  return { format: t(`summary.format.${wordKey(meeting.format)}`), level: t(`summary.level.${wordKey(meeting.level)}`) };
 }
 
 /** A summary of more than one line: the sentence, then what it lists (agenda, text). */
@@ -55,5 +74,5 @@ export function Agenda({ items }: { readonly items: readonly string[] }) {
   );
 }
 
-/** i18next reads dots as nesting; a vocabulary word's key uses underscores ("chief-of-staff" → chief_of_staff). */
+/** i18next reads dots as nesting; a kind's or vocabulary word's key uses underscores ("message.sent" → message_sent, "chief-of-staff" → chief_of_staff). */
 export const wordKey = (word: string): string => word.replace(/[.-]/g, '_');
